@@ -1,0 +1,64 @@
+/// One JSON object written key by key in a fixed order, so each command's output format is
+/// stable and byte-for-byte predictable. Values are strings, numbers, booleans, null or nested
+/// objects; strings are escaped per RFC 8259.
+struct JSONLine {
+    private var text = "{"
+    private var isEmpty = true
+
+    /// Adds `"key": "value"`.
+    mutating func string(_ key: String, _ value: String) {
+        field(key)
+        Self.appendQuoted(value, to: &text)
+    }
+
+    /// Adds `"key": "value"` or `"key": null`.
+    mutating func optionalString(_ key: String, _ value: String?) {
+        if let value { string(key, value) } else { null(key) }
+    }
+
+    /// Adds `"key": number`.
+    mutating func number(_ key: String, _ value: some BinaryInteger) {
+        field(key)
+        text += String(value)
+    }
+
+    /// Adds `"key": null`.
+    mutating func null(_ key: String) {
+        field(key)
+        text += "null"
+    }
+
+    /// Adds `"key": {...}`.
+    mutating func object(_ key: String, _ value: JSONLine) {
+        field(key)
+        text += value.rendered
+    }
+
+    /// The finished object.
+    var rendered: String { text + "}" }
+
+    private mutating func field(_ key: String) {
+        if !isEmpty { text += "," }
+        isEmpty = false
+        Self.appendQuoted(key, to: &text)
+        text += ":"
+    }
+
+    private static func appendQuoted(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,104 @@
+// Big-endian byte encodings of UInt256 (ABI words, RLP integers, storage slots).
+
+extension UInt256 {
+    /// Loads exactly 32 big-endian bytes (an ABI word or a storage slot), without checks
+    /// beyond a precondition on the length.
+    @inlinable
+    public init(word32 raw: UnsafeRawBufferPointer) {
+        precondition(raw.count == 32, "UInt256(word32:) needs exactly 32 bytes")
+        self.init(
+            UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)),
+            UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
+            UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+            UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+        )
+    }
+
+    /// Reads 0...32 big-endian bytes; fewer than 32 are taken as left-padded with zeros (so the
+    /// empty buffer is zero). Returns nil for more than 32 bytes, even if the extra ones are zero.
+    @inlinable
+    public init?(bigEndianBytes raw: UnsafeRawBufferPointer) {
+        let count = raw.count
+        guard count <= 32 else { return nil }
+        if count == 32 {
+            self.init(word32: raw)
+            return
+        }
+        var value = UInt256.zero
+        var index = 0
+        while index < count {
+            value = value.shiftedLeftByByte(raw[index])
+            index &+= 1
+        }
+        self = value
+    }
+
+    /// Reads 0...32 big-endian bytes from any collection; fewer than 32 are taken as left-padded
+    /// with zeros. Returns nil for more than 32 bytes.
+    @inlinable
+    public init?(bigEndian bytes: some Collection<UInt8>) {
+        if let fast = bytes.withContiguousStorageIfAvailable({ UInt256(bigEndianBytes: UnsafeRawBufferPointer($0)) }) {
+            guard let value = fast else { return nil }
+            self = value
+            return
+        }
+        guard bytes.count <= 32 else { return nil }
+        var value = UInt256.zero
+        for b in bytes { value = value.shiftedLeftByByte(b) }
+        self = value
+    }
+
+    /// `self << 8 | byte`, dropping the top byte (callers shift in at most 32 bytes).
+    @inlinable @inline(__always)
+    internal func shiftedLeftByByte(_ byte: UInt8) -> UInt256 {
+        UInt256(
+            w0 << 8 | UInt64(byte),
+            w1 << 8 | w0 >> 56,
+            w2 << 8 | w1 >> 56,
+            w3 << 8 | w2 >> 56
+        )
+    }
+
+    /// Writes the value as 32 big-endian bytes into the first 32 bytes of `buffer`, which must
+    /// hold at least 32 bytes.
+    @inlinable
+    public func writeBigEndian(to buffer: UnsafeMutableRawBufferPointer) {
+        precondition(buffer.count >= 32, "UInt256.writeBigEndian needs 32 bytes")
+        buffer.storeBytes(of: w3.bigEndian, toByteOffset: 0, as: UInt64.self)
+        buffer.storeBytes(of: w2.bigEndian, toByteOffset: 8, as: UInt64.self)
+        buffer.storeBytes(of: w1.bigEndian, toByteOffset: 16, as: UInt64.self)
+        buffer.storeBytes(of: w0.bigEndian, toByteOffset: 24, as: UInt64.self)
+    }
+
+    /// The value as exactly 32 big-endian bytes (an ABI word).
+    @inlinable
+    public var bigEndianBytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
+            writeBigEndian(to: UnsafeMutableRawBufferPointer(buffer))
+            count = 32
+        }
+    }
+
+    /// The value as big-endian bytes without leading zero bytes; empty for zero. This is the
+    /// payload of an RLP integer.
+    @inlinable
+    public var minimalBigEndianBytes: [UInt8] {
+        let length = (bitWidth + 7) >> 3
+        return [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+            var i = 0
+            while i < length {
+                let shift = (length - 1 - i) << 3
+                let word: UInt64
+                switch shift >> 6 {
+                case 0: word = w0
+                case 1: word = w1
+                case 2: word = w2
+                default: word = w3
+                }
+                buffer[i] = UInt8(truncatingIfNeeded: word >> UInt64(shift & 63))
+                i &+= 1
+            }
+            count = length
+        }
+    }
+}
