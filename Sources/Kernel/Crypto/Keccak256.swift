@@ -34,7 +34,7 @@ public enum Keccak256 {
 /// in pieces gives the same digest as hashing it in one piece, wherever it is split.
 public struct Keccak256Hasher: Sendable {
     /// Bytes absorbed per permutation: the rate, 1088 bits.
-    @usableFromInline
+    @inlinable
     static var rate: Int { 136 }
 
     /// The Keccak-f[1600] state, with the current block's bytes already XORed in.
