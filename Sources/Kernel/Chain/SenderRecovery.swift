@@ -66,7 +66,9 @@ enum Secp256k1 {
         }
         var publicKey = secp256k1_pubkey()
         let recovered = digest.withUnsafeBytes { d in
-            secp256k1_ecdsa_recover(context, &publicKey, &signature, d.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            d.withMemoryRebound(to: UInt8.self) { bytes in
+                bytes.baseAddress.map { secp256k1_ecdsa_recover(context, &publicKey, &signature, $0) } ?? 0
+            }
         }
         guard recovered == 1 else { return nil }
         var out = [UInt8](repeating: 0, count: 65)

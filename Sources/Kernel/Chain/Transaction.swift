@@ -57,8 +57,9 @@ public struct Transaction: Sendable {
         case contract(requestId: Hash32)
         /// Arbitrum retry: the ticket it redeems and the refund terms.
         case retry(ticketId: Hash32, refundTo: Address, maxRefund: UInt256, submissionFeeRefund: UInt256)
-        /// Arbitrum submit-retryable: the ticket's terms.
-        case submitRetryable(SubmitRetryable)
+        /// Arbitrum submit-retryable: the ticket's terms. Boxed, so that this rare and large
+        /// case does not make every transaction value larger to copy.
+        indirect case submitRetryable(SubmitRetryable)
     }
 
     /// The fields of an Arbitrum retryable-ticket submission, in Nitro's order.

@@ -32,7 +32,6 @@ public enum TransactionDecoder {
 }
 
 /// The state of one decode: the borrowed bytes and a cursor over the transaction's field list.
-@usableFromInline
 struct Fields {
     let buf: UnsafeRawBufferPointer
     let raw: ArraySlice<UInt8>

@@ -219,7 +219,7 @@ extension UInt256 {
     // MARK: Shifts
 
     /// `self << shift` for `0 <= shift < 256`.
-    @inlinable
+    @inlinable @inline(__always)
     internal func shiftedLeft(_ shift: Int) -> UInt256 {
         let words = shift >> 6
         let bits = UInt64(shift & 63)
@@ -236,7 +236,7 @@ extension UInt256 {
     }
 
     /// `self >> shift` for `0 <= shift < 256`.
-    @inlinable
+    @inlinable @inline(__always)
     internal func shiftedRight(_ shift: Int) -> UInt256 {
         let words = shift >> 6
         let bits = UInt64(shift & 63)
