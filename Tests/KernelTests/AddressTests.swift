@@ -69,3 +69,18 @@ import Testing
         #expect(throws: Hex.Error.invalidDigit(offset: 3)) { try Hex.decode("0xag") }
     }
 }
+
+/// CREATE2 against pools whose addresses real Arbitrum One swap logs prove (shared fixtures,
+/// arbitrum-addresses.md): the SushiSwap WETH/USDT pair.
+@Suite struct Create2Tests {
+    @Test func sushiSwapPairFromItsFactory() throws {
+        let weth = try Address(hex: "0x82aF49447D8a07e3bd95BD0d56f35241523fBab1")
+        let usdt = try Address(hex: "0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9")
+        let (token0, token1) = weth < usdt ? (weth, usdt) : (usdt, weth)
+        let salt = Keccak256.hash(token0.bytes + token1.bytes)
+        let pair = Address.create2(
+            deployer: try Address(hex: "0xc35DADB65012eC5796536bD9864eD8773aBc74C4"), salt: salt,
+            initCodeHash: try Hash32(hex: "0xe18a34eb0e04b04f7a0ac29a6e80748dca96319b42c54d679cb821dca90c6303"))
+        #expect(pair.checksummed == "0xCB0E5bFa72bBb4d16AB5aA0c60601c438F04b4ad")
+    }
+}

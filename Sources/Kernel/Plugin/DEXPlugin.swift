@@ -1,0 +1,114 @@
+/// The plugin entry protocol: one DEX family, created by name from a dex.yaml entry.
+///
+/// Forks are configuration, not code: SushiSwap V2 is an entry with `plugin: uniswap-v2`. The
+/// host keeps one list of plugin types and picks the one whose `name` an entry names.
+public protocol DEXPlugin: Sendable {
+    /// The string dex.yaml uses in `plugin:`, e.g. `uniswap-v2`.
+    static var name: String { get }
+    /// The router `kind`s this family understands; an entry naming another is refused.
+    static var routerKinds: Set<String> { get }
+    /// Builds the plugin from one validated entry; throws for settings this family refuses.
+    init(entry: DEXEntry) throws(PluginConfigError)
+    /// The decoder for calls to this entry's routers and pools.
+    var decoder: any SwapDecoder { get }
+    /// The address of the entry's pool for two tokens (in either order) and a fee tier, derived
+    /// from its factory by CREATE2; nil where the family or config cannot derive it.
+    func poolAddress(_ tokenA: Address, _ tokenB: Address, fee: UInt32?) -> Address?
+}
+
+/// A dex.yaml entry after generic validation: names, addresses and numbers are well-formed.
+public struct DEXEntry: Sendable, Equatable {
+    /// The entry's name, used as the `dex` of its legs (e.g. `sushiswap-v2`).
+    public var name: String
+    /// The plugin family.
+    public var plugin: String
+    /// Whether its swaps are recognised.
+    public var enabled: Bool
+    /// The routers, each with the kind of interface it has.
+    public var routers: [Router]
+    /// The factories (or pool deployers) whose pools the entry covers.
+    public var factories: [Factory]
+    /// Fee settings: tiers in millionths (V3) or the pair fee (V2 forks), as the family reads them.
+    public var fees: [UInt32]
+    /// Pools named in the config (Curve pools; pools called directly).
+    public var pools: [Pool]
+
+    /// Creates an entry.
+    public init(name: String, plugin: String, enabled: Bool, routers: [Router], factories: [Factory], fees: [UInt32], pools: [Pool]) {
+        self.name = name
+        self.plugin = plugin
+        self.enabled = enabled
+        self.routers = routers
+        self.factories = factories
+        self.fees = fees
+        self.pools = pools
+    }
+
+    /// A router contract.
+    public struct Router: Sendable, Equatable {
+        /// A label such as `SwapRouter02`.
+        public var name: String
+        /// Its address.
+        public var address: Address
+        /// Which interface it has, from the plugin's `routerKinds` (e.g. `universal-router`).
+        public var kind: String
+        /// The deployment's version where kinds differ by version (Universal Router `1`, `1.2`, `2`).
+        public var version: String?
+
+        /// Creates a router.
+        public init(name: String, address: Address, kind: String, version: String?) {
+            self.name = name
+            self.address = address
+            self.kind = kind
+            self.version = version
+        }
+    }
+
+    /// A factory or pool deployer.
+    public struct Factory: Sendable, Equatable {
+        /// The CREATE2 deployer of the pools.
+        public var address: Address
+        /// The pools' init code hash, where pool addresses are derived.
+        public var initCodeHash: Hash32?
+
+        /// Creates a factory.
+        public init(address: Address, initCodeHash: Hash32?) {
+            self.address = address
+            self.initCodeHash = initCodeHash
+        }
+    }
+
+    /// A pool named in the config.
+    public struct Pool: Sendable, Equatable {
+        /// A label such as `2pool`.
+        public var name: String
+        /// Its address.
+        public var address: Address
+        /// Its coins in index order (Curve), or token0/token1.
+        public var coins: [Address]
+        /// The family's own variant name (e.g. `stableswap`, `stableswap-ng`), if any.
+        public var kind: String?
+
+        /// Creates a pool.
+        public init(name: String, address: Address, coins: [Address], kind: String?) {
+            self.name = name
+            self.address = address
+            self.coins = coins
+            self.kind = kind
+        }
+    }
+}
+
+/// A setting a plugin refuses, naming the field (e.g. `routers[2].version`).
+public struct PluginConfigError: Error, Equatable, Sendable {
+    /// The field, relative to the entry.
+    public var field: String
+    /// What is wrong.
+    public var message: String
+
+    /// Creates an error.
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+}
