@@ -10,10 +10,10 @@ enum Fixture {
         try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("Fixtures/" + path)))
     }
 
-    /// Parsed JSON of `Generated/<name>`, written by `scripts/gen-vectors`. Missing vectors are an
+    /// Parsed JSON of `Tests/Generated/<name>`, written by `scripts/gen-vectors`. Missing vectors are an
     /// error, not a skip: the test command generates them first.
     static func generated(_ name: String) throws -> [String: Any] {
-        let url = directory.appendingPathComponent("Fixtures/Generated/" + name)
+        let url = directory.deletingLastPathComponent().appendingPathComponent("Generated/" + name)
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw MissingVectors(path: url.path)
         }
