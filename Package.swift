@@ -25,6 +25,8 @@ let package = Package(
             name: "Kernel",
             dependencies: ["CSecp256k1"]
         ),
+        // DEX families: one module each, importing Kernel only.
+        .target(name: "Curve", dependencies: ["Kernel"], path: "Sources/Protocols/Curve"),
         // The `mevbot` binary.
         .executableTarget(
             name: "Host",
@@ -41,6 +43,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "HostTests",
             dependencies: ["Host", "Kernel"]

@@ -1,6 +1,6 @@
 """Writes the differential test vectors the Swift tests read.
 
-Each domain module (tx, rlp_values, abi_values, keccak_values) computes its
+Each domain module (see MODULES) computes its
 expected answers with third-party PyPI peers (named in its docstring and in
 the file's "peer" field) and is deterministic for a given --seed.
 
@@ -14,11 +14,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 import abi_values
+import curve
 import keccak_values
 import rlp_values
 import tx
 
-MODULES = (tx, rlp_values, abi_values, keccak_values)
+MODULES = (tx, rlp_values, abi_values, keccak_values, curve)
 
 
 def summary(body):

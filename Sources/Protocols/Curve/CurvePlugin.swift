@@ -1,0 +1,73 @@
+import Kernel
+
+/// The Curve family: swaps on the pools an entry names in `pools:` and through the Curve Router NG.
+///
+/// Router kinds: `pool` (a router entry that is one of the entry's pools; every pool in `pools:`
+/// is decoded whether or not it is also listed as a router) and `curve-router` (a Curve Router NG
+/// deployment: v1.0 and v1.1 have the same `exchange`; on Arbitrum One v1.1 is
+/// `0x2191718CD32d02B8E60BAdFFeA33E4B5DD9A0A0D` and v1.0 `0xF0d4c12A5768D806021F80a262B4d39d26C58b8D`,
+/// per curvefi/curve-router-ng's README). Each pool needs a `kind` from `CurvePoolKind` and 2 to 8
+/// `coins` in index order. Curve pools are not derived from a factory, so `poolAddress` is nil and
+/// `factories` and `fees` are not read.
+public struct CurvePlugin: DEXPlugin {
+    /// `curve`.
+    public static let name = "curve"
+    /// `pool` and `curve-router`.
+    public static let routerKinds: Set<String> = [poolRouterKind, routerNGKind]
+    /// The router kind of a pool listed among the routers.
+    static let poolRouterKind = "pool"
+    /// The router kind of a Curve Router NG.
+    static let routerNGKind = "curve-router"
+
+    /// The decoder for the entry's pools and routers.
+    public let decoder: any SwapDecoder
+
+    /// Builds the plugin from an entry; throws for a pool without a known kind, with fewer than 2
+    /// or more than 8 coins, or listed twice, and for a router whose kind or address does not fit.
+    public init(entry: DEXEntry) throws(PluginConfigError) {
+        var targets: [Address: CurveSwapDecoder.Target] = [:]
+        for (index, pool) in entry.pools.enumerated() {
+            let field = "pools[\(index)]"
+            guard let kindName = pool.kind else {
+                throw PluginConfigError(field: field + ".kind", message: "missing; one of \(Self.kindNames)")
+            }
+            guard let kind = CurvePoolKind(rawValue: kindName) else {
+                throw PluginConfigError(field: field + ".kind", message: "unknown kind \(kindName); one of \(Self.kindNames)")
+            }
+            guard (2...CurveLimits.maxCoins).contains(pool.coins.count) else {
+                throw PluginConfigError(field: field + ".coins", message: "a Curve pool has 2 to \(CurveLimits.maxCoins) coins, not \(pool.coins.count)")
+            }
+            guard targets[pool.address] == nil else {
+                throw PluginConfigError(field: field + ".address", message: "pool \(pool.address.checksummed) is listed twice")
+            }
+            let coins = pool.coins.map(NativeETH.wrapping)
+            targets[pool.address] = .pool(CurvePool(address: pool.address, coins: coins, kind: kind))
+        }
+        for (index, router) in entry.routers.enumerated() {
+            let field = "routers[\(index)]"
+            let isPool: Bool
+            if case .pool = targets[router.address] { isPool = true } else { isPool = false }
+            switch router.kind {
+            case Self.poolRouterKind where !isPool:
+                throw PluginConfigError(field: field + ".address", message: "kind pool, but \(router.address.checksummed) is not in pools")
+            case Self.routerNGKind where isPool:
+                throw PluginConfigError(field: field + ".address", message: "\(router.address.checksummed) is a pool, not a Curve Router NG")
+            case Self.poolRouterKind:
+                break
+            case Self.routerNGKind:
+                targets[router.address] = .router
+            default:
+                throw PluginConfigError(field: field + ".kind", message: "unknown kind \(router.kind); one of pool, curve-router")
+            }
+        }
+        decoder = CurveSwapDecoder(dex: entry.name, targets: targets)
+    }
+
+    /// Always nil: Curve pools are named in the config, not derived.
+    public func poolAddress(_ tokenA: Address, _ tokenB: Address, fee: UInt32?) -> Address? {
+        nil
+    }
+
+    /// The pool kinds, for error messages.
+    static let kindNames = CurvePoolKind.allCases.map(\.rawValue).joined(separator: ", ")
+}
