@@ -12,6 +12,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The system libsecp256k1 (Debian's libsecp256k1-dev), with its recovery module.
@@ -26,13 +32,26 @@ let package = Package(
             dependencies: ["CSecp256k1"]
         ),
         // DEX families: one module each, importing Kernel only.
+        .target(name: "UniswapV2", dependencies: ["Kernel"], path: "Sources/Protocols/UniswapV2"),
+        .target(name: "UniswapV3", dependencies: ["Kernel"], path: "Sources/Protocols/UniswapV3"),
+        .target(name: "Camelot", dependencies: ["Kernel"], path: "Sources/Protocols/Camelot"),
         .target(name: "Curve", dependencies: ["Kernel"], path: "Sources/Protocols/Curve"),
         // The `mevbot` binary.
         .executableTarget(
             name: "Host",
             dependencies: [
-                "Kernel",
+                "Kernel", "UniswapV2", "UniswapV3", "Camelot", "Curve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "WSClient", package: "swift-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Atomics", package: "swift-atomics"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -43,10 +62,14 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "UniswapV2Tests", dependencies: ["UniswapV2", "Kernel"], exclude: ["Fixtures"]),
+        .testTarget(name: "UniswapV3Tests", dependencies: ["UniswapV3", "Kernel"], exclude: ["Fixtures"]),
+        .testTarget(name: "CamelotTests", dependencies: ["Camelot", "Kernel"], exclude: ["Fixtures"]),
         .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "HostTests",
-            dependencies: ["Host", "Kernel"]
+            dependencies: ["Host", "Kernel", .product(name: "Logging", package: "swift-log")],
+            exclude: ["Fixtures"]
         ),
         .executableTarget(
             name: "KernelBenchmarks",
@@ -55,6 +78,12 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/KernelBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "UniswapV3Benchmarks",
+            dependencies: ["UniswapV3", "Kernel", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/UniswapV3Benchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

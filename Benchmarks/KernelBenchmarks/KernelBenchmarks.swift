@@ -1,4 +1,5 @@
 import Benchmark
+import Foundation
 import Kernel
 
 /// A real Arbitrum One EIP-1559 swap through Uniswap's SwapRouter02 (344 bytes), transaction
@@ -56,6 +57,32 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations {
                 blackHole(input.withUnsafeBytes { Keccak256.hash($0) })
             }
+        }
+    }
+
+    // Feed frames: a real Arbitrum One frame (seq 243170738, a batch of 3 transactions), and the
+    // whole bundled replay (155 frames, 958 transactions) for a per-transaction figure.
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    guard let realFrame = try? [UInt8](Data(contentsOf: root.appendingPathComponent("Tests/KernelTests/Fixtures/feed/arb1_frame_seq243170738.json"))),
+          let replay = try? String(contentsOf: root.appendingPathComponent("replay/arbitrum-one-feed.jsonl"), encoding: .utf8)
+    else {
+        fatalError("the feed fixtures are missing")
+    }
+    let replayFrames: [[UInt8]] = replay.split(separator: "\n").compactMap { line in
+        // Each recording line is {"receivedAtNanos":N,"frame":{...}}; the frame is the object after "frame":.
+        guard let start = line.range(of: #""frame":"#) else { return nil }
+        return Array(line[start.upperBound...].dropLast().utf8)
+    }
+    let decoder = FeedDecoder()
+    Benchmark("Feed frame to transactions, real 3-transaction frame") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try decoder.decode(realFrame))
+        }
+    }
+    Benchmark("Feed replay to transactions, 155 frames / 958 transactions per op",
+              configuration: .init(maxIterations: 2_000)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            for frame in replayFrames { blackHole(try decoder.decode(frame)) }
         }
     }
 

@@ -15,11 +15,13 @@ from pathlib import Path
 
 import abi_values
 import curve
+import v2_camelot
 import keccak_values
 import rlp_values
 import tx
+import uniswap_v3
 
-MODULES = (tx, rlp_values, abi_values, keccak_values, curve)
+MODULES = (tx, rlp_values, abi_values, keccak_values, curve, v2_camelot, uniswap_v3)
 
 
 def summary(body):

@@ -1,6 +1,6 @@
 /// One JSON object written key by key in a fixed order, so each command's output format is
-/// stable and byte-for-byte predictable. Values are strings, numbers, booleans, null or nested
-/// objects; strings are escaped per RFC 8259.
+/// stable and byte-for-byte predictable. Values are strings, numbers, booleans, null, nested
+/// objects or arrays of objects; strings are escaped per RFC 8259.
 struct JSONLine {
     private var text = "{"
     private var isEmpty = true
@@ -22,6 +22,12 @@ struct JSONLine {
         text += String(value)
     }
 
+    /// Adds `"key": true` or `"key": false`.
+    mutating func bool(_ key: String, _ value: Bool) {
+        field(key)
+        text += value ? "true" : "false"
+    }
+
     /// Adds `"key": null`.
     mutating func null(_ key: String) {
         field(key)
@@ -32,6 +38,12 @@ struct JSONLine {
     mutating func object(_ key: String, _ value: JSONLine) {
         field(key)
         text += value.rendered
+    }
+
+    /// Adds `"key": [{...},...]`.
+    mutating func array(_ key: String, _ values: [JSONLine]) {
+        field(key)
+        text += "[" + values.map(\.rendered).joined(separator: ",") + "]"
     }
 
     /// The finished object.

@@ -1,0 +1,54 @@
+import Kernel
+
+/// What `DEXConfigDecoder` could read of a file, field by field, kept with the places the values
+/// came from so that the whole-file checks can name them. A value that failed its own check is
+/// absent (nil, or left out of its list).
+struct ConfigDraft {
+    /// `chainId`.
+    var chainId: UInt64?
+    /// `tokens`, one per list element.
+    var tokens: [Token] = []
+    /// `dexes`, one per list element.
+    var dexes: [Entry] = []
+
+    /// A `tokens` element.
+    struct Token {
+        /// `tokens[i] (SYMBOL)`.
+        var place: ConfigPlace
+        /// `symbol`.
+        var symbol: String?
+        /// `address`.
+        var address: Address?
+        /// `decimals`.
+        var decimals: UInt8?
+    }
+
+    /// A `dexes` element.
+    struct Entry {
+        /// `dexes[i] (NAME)`.
+        var place: ConfigPlace
+        /// `name`.
+        var name: String?
+        /// `plugin`.
+        var plugin: String?
+        /// `enabled`.
+        var enabled: Bool?
+        /// The routers that read well, each with its index in the file's list.
+        var routers: [(index: Int, router: DEXEntry.Router)] = []
+        /// `factories`.
+        var factories: [DEXEntry.Factory] = []
+        /// `fees`.
+        var fees: [UInt32] = []
+        /// The pools that read well, each with its index in the file's list.
+        var pools: [(index: Int, pool: DEXEntry.Pool)] = []
+        /// Whether every field of the entry read well.
+        var isComplete = false
+
+        /// The entry, when every field read well.
+        var entry: DEXEntry? {
+            guard isComplete, let name, let plugin, let enabled else { return nil }
+            return DEXEntry(name: name, plugin: plugin, enabled: enabled, routers: routers.map(\.router),
+                            factories: factories, fees: fees, pools: pools.map(\.pool))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Kernel
+
+/// The checks on a `ConfigDraft` that need more than one field: duplicate tokens, entry names and
+/// router or pool addresses (across all entries, enabled or not), plugin names known to the
+/// registry, and router kinds known to the plugin.
+struct DEXConfigValidator {
+    /// The file name the errors carry.
+    let file: String
+    /// The plugin families that entries may name.
+    let registry: PluginRegistry
+
+    /// Every whole-file error in `draft`.
+    func errors(in draft: ConfigDraft) -> [ConfigError] {
+        var errors: [ConfigError] = []
+        func fail(_ place: ConfigPlace, _ message: String) {
+            errors.append(ConfigError(file: file, place: place.entry, field: place.field, message: message))
+        }
+
+        var tokenBySymbol: [String: ConfigPlace] = [:]
+        var tokenByAddress: [Address: ConfigPlace] = [:]
+        for token in draft.tokens {
+            if let symbol = token.symbol {
+                if let first = tokenBySymbol[symbol] {
+                    fail(token.place.key("symbol"), "\"\(symbol)\" is already \(first.entry)")
+                } else {
+                    tokenBySymbol[symbol] = token.place
+                }
+            }
+            if let address = token.address {
+                if let first = tokenByAddress[address] {
+                    fail(token.place.key("address"), "\(address.checksummed) is already \(first.entry)")
+                } else {
+                    tokenByAddress[address] = token.place
+                }
+            }
+        }
+
+        var entryByName: [String: ConfigPlace] = [:]
+        var contractByAddress: [Address: String] = [:]
+        for entry in draft.dexes {
+            if let name = entry.name {
+                if let first = entryByName[name] {
+                    fail(entry.place.key("name"), "\"\(name)\" is already \(first.entry)")
+                } else {
+                    entryByName[name] = entry.place
+                }
+            }
+            let contracts = entry.routers.map { (entry.place.key("routers").index($0.index), $0.router.address) }
+                + entry.pools.map { (entry.place.key("pools").index($0.index), $0.pool.address) }
+            for (place, address) in contracts {
+                if let first = contractByAddress[address] {
+                    fail(place.key("address"), "\(address.checksummed) is already \(first)")
+                } else {
+                    contractByAddress[address] = "\(place.entry) \(place.field)"
+                }
+            }
+            guard let pluginName = entry.plugin else { continue }
+            guard let plugin = registry.plugin(named: pluginName) else {
+                fail(entry.place.key("plugin"), "unknown plugin \"\(pluginName)\" (known: \(registry.names.joined(separator: ", ")))")
+                continue
+            }
+            for (index, router) in entry.routers where !plugin.routerKinds.contains(router.kind) {
+                fail(entry.place.key("routers").index(index).key("kind"),
+                     "\"\(router.kind)\" is not a router kind of plugin \(pluginName) (known: \(plugin.routerKinds.sorted().joined(separator: ", ")))")
+            }
+        }
+        return errors
+    }
+}

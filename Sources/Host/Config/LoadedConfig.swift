@@ -1,0 +1,17 @@
+import Kernel
+
+/// A config file that passed every check, with each DEX entry's plugin built.
+struct LoadedConfig: Sendable {
+    /// The file's contents.
+    var config: DEXConfig
+    /// One per entry, in file order, enabled or not.
+    var dexes: [LoadedDEX]
+}
+
+/// One DEX entry and the plugin its `plugin:` names, built from it.
+struct LoadedDEX: Sendable {
+    /// The entry.
+    var entry: DEXEntry
+    /// The family's plugin, made by its `init(entry:)`.
+    var plugin: any DEXPlugin
+}

@@ -1,0 +1,31 @@
+import Kernel
+
+/// How a `FeedClient` connects.
+struct FeedClientConfiguration: Sendable {
+    /// Feed endpoints (`ws://` or `wss://`), each served by its own connection; the first copy of
+    /// a message to arrive wins.
+    var urls: [String]
+    /// Frames the hand-over queue holds before it drops the newest.
+    var queueCapacity: Int = 8192
+    /// The largest WebSocket message accepted (nitro's `l2Msg` alone may be 256 KiB before base64).
+    var maximumMessageSize: Int = 16 << 20
+    /// A connection that delivers nothing for this long is dropped and reopened (the Arbitrum One
+    /// feed sends several frames a second).
+    var idleTimeout: Duration = .seconds(20)
+    /// How long to wait for the server's close reply when the client closes.
+    var closeTimeout: Duration = .seconds(1)
+    /// The reconnect schedule.
+    var backoff = FeedBackoff()
+    /// The first sequence number wanted, when resuming from a known position.
+    var startSequenceNumber: UInt64? = nil
+    /// The sequencer's feed signing address: when set, every message's `signatureV2` must recover
+    /// to it (checked as Nitro's client does) or the message is dropped and counted.
+    var signer: Address? = nil
+    /// The chain id the feed signature commits to.
+    var chainId: UInt64 = FeedDecoder.arbitrumOneChainId
+
+    /// A configuration for `urls` with the defaults above.
+    init(urls: [String]) {
+        self.urls = urls
+    }
+}

@@ -1,0 +1,80 @@
+/// Reads a feed recording file (docs/feed-recording.md) frame by frame, holding one chunk and one
+/// line in memory at a time. Header lines (without `"frame"`) and blank lines are skipped.
+struct FeedRecordingReader: ~Copyable {
+    /// A line that could not be parsed, with its 1-based number.
+    struct LineError: Error, CustomStringConvertible {
+        let path: String
+        let line: Int
+        let underlying: any Error
+        var description: String { "\(path):\(line): \(underlying)" }
+    }
+
+    /// The file being read.
+    let path: String
+    /// The longest line accepted.
+    let maximumLineLength: Int
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var lineStart = 0
+    private var searchFrom = 0
+    private var atEnd = false
+    private var lineNumber = 0
+
+    /// Opens `path`.
+    init(path: String, maximumLineLength: Int = 64 << 20) throws {
+        self.path = path
+        self.maximumLineLength = maximumLineLength
+        self.fd = try FileDescriptorIO.openForReading(path)
+    }
+
+    deinit { FileDescriptorIO.closeQuietly(fd) }
+
+    /// The next frame, or nil at the end of the file.
+    mutating func next() throws -> RecordedFrame? {
+        while let line = try nextLine() {
+            do {
+                if let frame = try FeedRecordingFormat.parse(line: line) { return frame }
+            } catch {
+                throw LineError(path: path, line: lineNumber, underlying: error)
+            }
+        }
+        return nil
+    }
+
+    /// Every frame of the file at `path`.
+    static func readAll(path: String) throws -> [RecordedFrame] {
+        var reader = try FeedRecordingReader(path: path)
+        var frames: [RecordedFrame] = []
+        while let frame = try reader.next() { frames.append(frame) }
+        return frames
+    }
+
+    private mutating func nextLine() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+                let line = buffer[lineStart..<newline]
+                lineStart = newline + 1
+                searchFrom = lineStart
+                lineNumber += 1
+                return line
+            }
+            searchFrom = buffer.endIndex
+            if atEnd {
+                guard lineStart < buffer.endIndex else { return nil }
+                let line = buffer[lineStart...]
+                lineStart = buffer.endIndex
+                lineNumber += 1
+                return line
+            }
+            guard buffer.count - lineStart <= maximumLineLength else {
+                throw LineError(path: path, line: lineNumber + 1, underlying: JSONScanner.Error(offset: 0, reason: "line longer than \(maximumLineLength) bytes"))
+            }
+            if lineStart > 0 {
+                buffer.removeFirst(lineStart)
+                searchFrom -= lineStart
+                lineStart = 0
+            }
+            if try FileDescriptorIO.readChunk(fd, into: &buffer, count: 256 << 10, path: path) == 0 { atEnd = true }
+        }
+    }
+}

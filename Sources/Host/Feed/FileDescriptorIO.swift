@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file-system failure, with the path and `errno`'s text.
+struct FileIOError: Error, CustomStringConvertible {
+    let path: String
+    let operation: String
+    let code: Int32
+    var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+}
+
+/// Thin wrappers over POSIX file descriptors (no Foundation), retrying on EINTR.
+enum FileDescriptorIO {
+    /// Opens `path` for reading.
+    static func openForReading(_ path: String) throws -> Int32 {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileIOError(path: path, operation: "open", code: errno) }
+        return fd
+    }
+
+    /// Creates or truncates `path` for writing (mode 0644).
+    static func openForWriting(_ path: String) throws -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileIOError(path: path, operation: "open", code: errno) }
+        return fd
+    }
+
+    /// Writes all of `bytes`.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileIOError(path: path, operation: "write", code: errno)
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Reads up to `count` bytes, appending them to `buffer`; 0 at end of file.
+    static func readChunk(_ fd: Int32, into buffer: inout [UInt8], count: Int, path: String) throws -> Int {
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        while true {
+            let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + old, count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                buffer.removeLast(count)
+                throw FileIOError(path: path, operation: "read", code: errno)
+            }
+            buffer.removeLast(count - n)
+            return n
+        }
+    }
+
+    /// Closes `fd`, ignoring errors.
+    static func closeQuietly(_ fd: Int32) {
+        _ = close(fd)
+    }
+}

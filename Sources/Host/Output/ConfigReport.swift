@@ -1,0 +1,58 @@
+import Kernel
+
+/// The `check-config` report of a valid config: the chain, then one aligned table per section
+/// (plugins, routers, factories, pools, tokens), addresses EIP-55 checksummed.
+enum ConfigReport {
+    /// The report's lines.
+    static func lines(_ loaded: LoadedConfig) -> [String] {
+        let config = loaded.config
+        let symbols = Dictionary(config.tokens.map { ($0.address, $0.symbol) }, uniquingKeysWith: { first, _ in first })
+        var lines = ["chainId: \(config.chainId)"]
+
+        lines.append("plugins (\(loaded.dexes.count)): entry, plugin, enabled, fees")
+        lines += table(loaded.dexes.map { dex in
+            [dex.entry.name, type(of: dex.plugin).name, dex.entry.enabled ? "enabled" : "disabled",
+             dex.entry.fees.isEmpty ? "-" : dex.entry.fees.map(String.init).joined(separator: ",")]
+        })
+
+        let routers = config.dexes.flatMap { entry in entry.routers.map { (entry.name, $0) } }
+        lines.append("routers (\(routers.count)): address, entry, name, kind, version")
+        lines += table(routers.map { entry, router in
+            [router.address.checksummed, entry, router.name, router.kind, router.version ?? "-"]
+        })
+
+        let factories = config.dexes.flatMap { entry in entry.factories.map { (entry.name, $0) } }
+        lines.append("factories (\(factories.count)): address, entry, initCodeHash")
+        lines += table(factories.map { entry, factory in
+            [factory.address.checksummed, entry, factory.initCodeHash?.description ?? "-"]
+        })
+
+        let pools = config.dexes.flatMap { entry in entry.pools.map { (entry.name, $0) } }
+        lines.append("pools (\(pools.count)): address, entry, name, kind, coins")
+        lines += table(pools.map { entry, pool in
+            [pool.address.checksummed, entry, pool.name, pool.kind ?? "-",
+             pool.coins.map { symbols[$0] ?? $0.checksummed }.joined(separator: ",")]
+        })
+
+        lines.append("tokens (\(config.tokens.count)): symbol, address, decimals")
+        lines += table(config.tokens.map { [$0.symbol, $0.address.checksummed, String($0.decimals)] })
+        return lines
+    }
+
+    /// Rows as lines indented by two spaces, each column padded to its widest cell.
+    static func table(_ rows: [[String]]) -> [String] {
+        var widths: [Int] = []
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                if i == widths.count { widths.append(0) }
+                widths[i] = max(widths[i], cell.count)
+            }
+        }
+        return rows.map { row in
+            let cells = row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+            }
+            return "  " + cells.joined(separator: "  ")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Counts of what the classifier found, per DEX entry (exported as metrics later).
+struct SwapCounters: Equatable, Sendable {
+    /// The entry names, in the classifier's order.
+    let dexNames: [String]
+    /// Calls decoded as swaps, parallel to `dexNames`.
+    private(set) var swaps: [Int]
+    /// Calls refused as malformed, parallel to `dexNames`.
+    private(set) var malformed: [Int]
+
+    /// Zero counts for `dexNames`.
+    init(dexNames: [String]) {
+        self.dexNames = dexNames
+        swaps = Array(repeating: 0, count: dexNames.count)
+        malformed = swaps
+    }
+
+    /// Counts a swap for the DEX at `index`.
+    mutating func countSwap(_ index: Int) { swaps[index] += 1 }
+
+    /// Counts malformed calldata for the DEX at `index`.
+    mutating func countMalformed(_ index: Int) { malformed[index] += 1 }
+
+    /// The swaps counted for the entry named `dex` (0 for a name it does not have).
+    func swaps(of dex: String) -> Int { dexNames.firstIndex(of: dex).map { swaps[$0] } ?? 0 }
+
+    /// The malformed calls counted for the entry named `dex` (0 for a name it does not have).
+    func malformed(of dex: String) -> Int { dexNames.firstIndex(of: dex).map { malformed[$0] } ?? 0 }
+}

@@ -1,0 +1,50 @@
+import Kernel
+
+/// Reads the leg of one Algebra SwapRouter swap function from its arguments.
+enum AlgebraRouterSwap {
+    /// `exactInputSingle` and its fee-on-transfer variant: one hop, exact input.
+    static func exactInputSingle(dex: String, arguments: ABIReader) throws(DecodingError) -> SwapLeg {
+        let params = arguments.inlineTuple(0)
+        let hop = SwapHop(
+            tokenIn: try params.address(0, field: "tokenIn"),
+            tokenOut: try params.address(1, field: "tokenOut"),
+            pool: .byTokens(fee: nil))
+        let recipient = try params.address(2, field: "recipient")
+        let deadline = try params.uint(3, field: "deadline")
+        let amountIn = try params.uint(4, field: "amountIn")
+        let amountOutMinimum = try params.uint(5, field: "amountOutMinimum")
+        _ = try params.uint(6, bits: 160, field: "limitSqrtPrice")
+        return SwapLeg(dex: dex, hops: [hop], amount: .exactIn(amountIn), limit: amountOutMinimum, recipient: recipient, deadline: deadline)
+    }
+
+    /// `exactOutputSingle`: one hop, exact output; the unused `fee` is checked as a `uint24`.
+    static func exactOutputSingle(dex: String, arguments: ABIReader) throws(DecodingError) -> SwapLeg {
+        let params = arguments.inlineTuple(0)
+        let hop = SwapHop(
+            tokenIn: try params.address(0, field: "tokenIn"),
+            tokenOut: try params.address(1, field: "tokenOut"),
+            pool: .byTokens(fee: nil))
+        _ = try params.uint(2, bits: 24, field: "fee")
+        let recipient = try params.address(3, field: "recipient")
+        let deadline = try params.uint(4, field: "deadline")
+        let amountOut = try params.uint(5, field: "amountOut")
+        let amountInMaximum = try params.uint(6, field: "amountInMaximum")
+        _ = try params.uint(7, bits: 160, field: "limitSqrtPrice")
+        return SwapLeg(dex: dex, hops: [hop], amount: .exactOut(amountOut), limit: amountInMaximum, recipient: recipient, deadline: deadline)
+    }
+
+    /// `exactInput` (`exactOutput: false`) or `exactOutput` (true, path written from the output
+    /// back): hops along the path in the order the tokens flow.
+    static func multiHop(dex: String, arguments: ABIReader, exactOutput: Bool) throws(DecodingError) -> SwapLeg {
+        let params = try arguments.dynamicTuple(0, field: "params")
+        let path = try params.bytes(0, field: "path")
+        let hops = try AlgebraPath.hops(path, reversed: exactOutput, offset: path.startIndex - arguments.data.startIndex)
+        let recipient = try params.address(1, field: "recipient")
+        let deadline = try params.uint(2, field: "deadline")
+        let amount = try params.uint(3, field: exactOutput ? "amountOut" : "amountIn")
+        let limit = try params.uint(4, field: exactOutput ? "amountInMaximum" : "amountOutMinimum")
+        return SwapLeg(
+            dex: dex, hops: hops, amount: exactOutput ? .exactOut(amount) : .exactIn(amount),
+            limit: limit, recipient: recipient, deadline: deadline)
+    }
+}

@@ -1,0 +1,27 @@
+@testable import Host
+import Kernel
+import Testing
+
+/// `check-config`'s report of a valid file.
+@Suite struct ConfigReportTests {
+    typealias S = ConfigTestSupport
+
+    @Test func reportListsPluginsRoutersPoolsAndTokens() throws {
+        let loaded = try ConfigLoader(registry: S.toyRegistry).load(yaml: S.validYAML, file: "config/dex.yaml")
+        #expect(ConfigReport.lines(loaded) == [
+            "chainId: 42161",
+            "plugins (2): entry, plugin, enabled, fees",
+            "  toy-one  toy-dex  enabled   -",
+            "  toy-two  toy-dex  disabled  -",
+            "routers (2): address, entry, name, kind, version",
+            "  0x1111111111111111111111111111111111111111  toy-one  Router  toy-router  -",
+            "  0x2222222222222222222222222222222222222222  toy-two  Router  toy-router  1",
+            "factories (0): address, entry, initCodeHash",
+            "pools (1): address, entry, name, kind, coins",
+            "  0x3333333333333333333333333333333333333333  toy-one  WETH/USDT  -  WETH,USDT",
+            "tokens (2): symbol, address, decimals",
+            "  WETH  0x82aF49447D8a07e3bd95BD0d56f35241523fBab1  18",
+            "  USDT  0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9  6",
+        ])
+    }
+}

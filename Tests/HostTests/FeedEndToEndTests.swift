@@ -1,0 +1,134 @@
+@testable import Host
+import Kernel
+import Testing
+
+/// The feed client against the local replay server over loopback: forced disconnects, garbage,
+/// two redundant feeds.
+@Suite(.serialized) struct FeedEndToEndTests {
+    @Test(.timeLimit(.minutes(2)))
+    func everyMessageExactlyOnceThroughDropsAndGarbage() async throws {
+        let (frames, expected) = FeedTestFrames.recording(first: 70_000_000, frames: 3000)
+        var serverConfiguration = FeedReplayServer.Configuration()
+        serverConfiguration.pacing = .interval(.microseconds(300))
+        let server = FeedReplayServer(frames: frames, configuration: serverConfiguration)
+        try await server.start()
+        var configuration = FeedClientConfiguration(urls: [server.url])
+        configuration.idleTimeout = .seconds(120)
+        let client = FeedClient(configuration: configuration, decoder: FeedDecoder(), logger: quietLogger)
+        let collector = DeliveryCollector()
+        let network = Task { await client.run() }
+        let decodeLoop = Task { for await delivery in client.deliveries() { collector.add(delivery) } }
+
+        for round in 1...3 {
+            try await waitUntil("\(round)/5 of the messages") { collector.count >= round * expected.count / 5 }
+            let accepted = server.acceptedConnections
+            await server.dropAllConnections()
+            try await waitUntil("reconnect \(round)") {
+                server.acceptedConnections > accepted && server.openConnections == 1 && client.stats.snapshot.connectionsOpen == 1
+            }
+            if round == 2 { await server.sendGarbage("this is not a feed frame") }
+        }
+        try await waitUntil("every message") { collector.count >= expected.count && collector.malformed >= 1 }
+
+        #expect(collector.sequenceNumbers == expected)
+        let stats = client.stats.snapshot
+        #expect(stats.gaps == 0)
+        #expect(stats.outOfOrder == 0)
+        #expect(stats.malformedFrames == 1)
+        #expect(stats.reconnects >= 3)
+        #expect(stats.framesDroppedByQueue == 0)
+        #expect(stats.messagesDelivered == UInt64(expected.count))
+        #expect(stats.connectionsOpen == 1)
+        #expect(server.openConnections == 1)
+        // Every reconnect asked to resume, from further on each time.
+        let requested = server.requestedSequenceNumbers
+        #expect(requested.count >= 4)
+        #expect(requested.first == .some(nil))
+        let resumed = requested.dropFirst().compactMap { $0 }
+        #expect(resumed.count == requested.count - 1)
+        #expect(resumed == resumed.sorted())
+
+        network.cancel()
+        await network.value
+        await decodeLoop.value
+        #expect(client.stats.snapshot.connectionsOpen == 0)
+        await server.stop()
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func twoFeedsFirstSeenWinsWithoutDuplicates() async throws {
+        let (frames, expected) = FeedTestFrames.recording(first: 1_000, frames: 1200)
+        // Feed A has only the first half; feed B has everything but starts later.
+        let half = frames.count / 2
+        let firstHalf = try frames[..<half].flatMap { frame in try FeedDecoder().decode(frame.bytes).entries.map { $0.sequenceNumber } }
+        let serverA = FeedReplayServer(frames: Array(frames[..<half]))
+        var laterConfiguration = FeedReplayServer.Configuration()
+        laterConfiguration.startPaused = true
+        let serverB = FeedReplayServer(frames: frames, configuration: laterConfiguration)
+        try await serverA.start()
+        try await serverB.start()
+        var configuration = FeedClientConfiguration(urls: [serverA.url, serverB.url])
+        configuration.idleTimeout = .seconds(120)
+        let client = FeedClient(configuration: configuration, decoder: FeedDecoder(), logger: quietLogger)
+        let collector = DeliveryCollector()
+        let network = Task { await client.run() }
+        let decodeLoop = Task { for await delivery in client.deliveries() { collector.add(delivery) } }
+
+        try await waitUntil("feed A's messages") { collector.count >= firstHalf.count && serverB.openConnections == 1 }
+        serverB.release()
+        try await waitUntil("every message") { collector.count >= expected.count }
+
+        let delivered = collector.sequenceNumbers
+        let sources = collector.sources
+        #expect(delivered == expected)
+        #expect(Set(delivered).count == delivered.count)
+        #expect(zip(delivered, sources).filter { $0.1 == 0 }.map(\.0) == firstHalf)
+        #expect(zip(delivered, sources).filter { $0.1 == 1 }.map(\.0) == Array(expected[firstHalf.count...]))
+        let stats = client.stats.snapshot
+        #expect(stats.messagesDelivered == UInt64(expected.count))
+        #expect(stats.duplicates <= UInt64(firstHalf.count))
+        #expect(stats.gaps == 0)
+        #expect(stats.connectionsOpen == 2)
+
+        network.cancel()
+        await network.value
+        await decodeLoop.value
+        await serverA.stop()
+        await serverB.stop()
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aSilentConnectionIsDroppedAndReopened() async throws {
+        var silent = FeedReplayServer.Configuration()
+        silent.startPaused = true  // accepts, then never sends
+        let server = FeedReplayServer(frames: [], configuration: silent)
+        try await server.start()
+        var configuration = FeedClientConfiguration(urls: [server.url])
+        configuration.idleTimeout = .milliseconds(200)
+        let client = FeedClient(configuration: configuration, decoder: FeedDecoder(), logger: quietLogger)
+        let network = Task { await client.run() }
+        try await waitUntil("two reconnects after silence") { server.acceptedConnections >= 3 }
+        #expect(client.stats.snapshot.reconnects >= 2)
+        #expect(client.stats.snapshot.framesReceived == 0)
+        network.cancel()
+        await network.value
+        await server.stop()
+    }
+
+    @Test func handshakeAsksForTheNextSequenceNumberOnceKnown() {
+        let resume = ResumePoint()
+        let connection = FeedConnection(
+            url: "ws://127.0.0.1:1/",
+            source: 0,
+            configuration: FeedClientConfiguration(urls: []),
+            queue: FrameQueue(capacity: 1, stats: FeedStats()),
+            resumePoint: resume,
+            stats: FeedStats(),
+            logger: quietLogger
+        )
+        #expect(connection.handshakeHeaders()[FeedConnection.clientVersionHeader] == "2")
+        #expect(connection.handshakeHeaders()[FeedConnection.requestedSequenceNumberHeader] == nil)
+        resume.advance(past: 41)
+        #expect(connection.handshakeHeaders()[FeedConnection.requestedSequenceNumberHeader] == "42")
+    }
+}
