@@ -21,13 +21,13 @@ public struct CamelotV2Decoder: SwapDecoder {
         guard let selector = call.selector else { return nil }
         if let function = CamelotRouterFunction(rawValue: selector) {
             guard routers.contains(call.to) else { return nil }
-            let leg = try withArguments(of: call.data) { (arguments) throws(DecodingError) in
+            let leg = try ABIReader.withArguments(of: call.data) { (arguments) throws(DecodingError) in
                 try function.layout.leg(dex: dex, arguments: arguments, value: call.value, wrappedNativeToken: wrappedNativeToken)
             }
             return DecodedSwap(function: function.name, legs: [leg])
         }
         guard let variant = CamelotPairSwap(rawValue: selector), pairs.contains(call.to) else { return nil }
-        return try withArguments(of: call.data) { (arguments) throws(DecodingError) in
+        return try ABIReader.withArguments(of: call.data) { (arguments) throws(DecodingError) in
             try variant.decode(dex: dex, pair: call.to, arguments: arguments)
         }
     }

@@ -32,7 +32,7 @@ public struct CamelotV3Decoder: SwapDecoder {
             return unroller.legs.isEmpty ? nil : DecodedSwap(function: function.name, legs: unroller.legs)
         }
         guard let function = AlgebraPoolSwap(rawValue: selector), pools.contains(call.to) else { return nil }
-        return try withArguments(of: call.data) { (arguments) throws(DecodingError) in
+        return try ABIReader.withArguments(of: call.data) { (arguments) throws(DecodingError) in
             try function.decode(dex: dex, pool: call.to, arguments: arguments)
         }
     }

@@ -23,7 +23,7 @@ struct MulticallUnroller {
     /// Adds the legs of a call to `function` with `calldata` (selector included) at multicall
     /// nesting level `depth` (1 for the outermost call).
     mutating func append(_ function: AlgebraRouterFunction, _ calldata: ArraySlice<UInt8>, depth: Int) throws(DecodingError) {
-        try withArguments(of: calldata) { (arguments) throws(DecodingError) in
+        try ABIReader.withArguments(of: calldata) { (arguments) throws(DecodingError) in
             switch function {
             case .exactInputSingle, .exactInputSingleSupportingFeeOnTransferTokens:
                 legs.append(try AlgebraRouterSwap.exactInputSingle(dex: dex, arguments: arguments))

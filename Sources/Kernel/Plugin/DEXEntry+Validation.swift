@@ -1,8 +1,7 @@
-import Kernel
-
+/// Checks that several plugin families share when they build themselves from an entry.
 extension DEXEntry {
     /// Throws for the first router whose kind is not in `kinds`.
-    func checkRouterKinds(_ kinds: Set<String>, plugin: String) throws(PluginConfigError) {
+    public func checkRouterKinds(_ kinds: Set<String>, plugin: String) throws(PluginConfigError) {
         for (index, router) in routers.enumerated() where !kinds.contains(router.kind) {
             throw PluginConfigError(
                 field: "routers[\(index)].kind",
@@ -11,7 +10,7 @@ extension DEXEntry {
     }
 
     /// Throws for the first pool with a kind other than `allowed` (no kind is fine).
-    func checkPoolKinds(allowed: String) throws(PluginConfigError) {
+    public func checkPoolKinds(allowed: String) throws(PluginConfigError) {
         for (index, pool) in pools.enumerated() {
             if let kind = pool.kind, kind != allowed {
                 throw PluginConfigError(field: "pools[\(index)].kind", message: "'\(kind)' is not a pool kind here; expected \(allowed) or none")
@@ -20,7 +19,7 @@ extension DEXEntry {
     }
 
     /// The one factory with an init code hash, from which pool addresses are derived.
-    func derivingFactory() throws(PluginConfigError) -> (address: Address, initCodeHash: Hash32) {
+    public func derivingFactory() throws(PluginConfigError) -> (address: Address, initCodeHash: Hash32) {
         let deriving = factories.enumerated().compactMap { index, factory in
             factory.initCodeHash.map { (index: index, address: factory.address, initCodeHash: $0) }
         }

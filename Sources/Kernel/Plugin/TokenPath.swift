@@ -1,19 +1,18 @@
-import Kernel
-
 /// One end of a swap path.
-enum PathEnd {
+public enum PathEnd: Sendable {
     /// The first token (paid in).
     case input
     /// The last token (paid out).
     case output
 }
 
-/// A V2 router's `address[] path`: the tokens in the order they flow, one pair between each two.
-enum TokenPath {
+/// A V2-style router's `address[] path` (Uniswap V2 and its forks, Camelot V2): the tokens in the
+/// order they flow, one pair between each two.
+public enum TokenPath {
     /// The hops of the path at head index `index`, each through the pair of its two tokens. The
     /// router refuses a path of fewer than two tokens, and an ETH function's path whose `native`
     /// end is not WETH; both are `invalidValue` here.
-    static func hops(_ arguments: ABIReader, at index: Int, native: PathEnd?, wrappedNativeToken: Address) throws(DecodingError) -> [SwapHop] {
+    public static func hops(_ arguments: ABIReader, at index: Int, native: PathEnd?, wrappedNativeToken: Address) throws(DecodingError) -> [SwapHop] {
         let (count, tokens) = try arguments.array(index, field: "path")
         guard count >= 2 else {
             throw DecodingError(.invalidValue, at: offset(of: -1, in: tokens), field: "path")
