@@ -62,9 +62,11 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "UniswapV2Tests", dependencies: ["UniswapV2", "Kernel"], exclude: ["Fixtures"]),
+        // Fixture loaders shared by the tests of the two V2-style families.
+        .target(name: "V2StyleTestSupport", dependencies: ["Kernel"], path: "Tests/V2StyleTestSupport"),
+        .testTarget(name: "UniswapV2Tests", dependencies: ["UniswapV2", "Kernel", "V2StyleTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "UniswapV3Tests", dependencies: ["UniswapV3", "Kernel"], exclude: ["Fixtures"]),
-        .testTarget(name: "CamelotTests", dependencies: ["Camelot", "Kernel"], exclude: ["Fixtures"]),
+        .testTarget(name: "CamelotTests", dependencies: ["Camelot", "Kernel", "V2StyleTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "HostTests",

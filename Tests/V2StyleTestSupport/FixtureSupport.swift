@@ -1,18 +1,20 @@
 import Foundation
 import Kernel
 
-/// Loads this target's fixtures (next to this file) and the generated differential vectors.
-enum Fixture {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-
-    /// The JSON object in `Fixtures/<name>`.
-    static func json(_ name: String) throws -> [String: Any] {
-        try object(Data(contentsOf: directory.appendingPathComponent("Fixtures/" + name)), name)
+/// Loads a test target's fixtures and the generated differential vectors. The target is the one
+/// whose test file calls: `testFile` defaults to the caller's `#filePath`, and its folder holds
+/// `Fixtures/`.
+public enum Fixture {
+    /// The JSON object in `Fixtures/<name>` of the calling test target.
+    public static func json(_ name: String, testFile: String = #filePath) throws -> [String: Any] {
+        let directory = URL(fileURLWithPath: testFile).deletingLastPathComponent()
+        return try object(Data(contentsOf: directory.appendingPathComponent("Fixtures/" + name)), name)
     }
 
     /// The JSON object in `Tests/Generated/<name>`, written by `scripts/gen-vectors`. Missing
     /// vectors are an error, not a skip.
-    static func generated(_ name: String) throws -> [String: Any] {
+    public static func generated(_ name: String, testFile: String = #filePath) throws -> [String: Any] {
+        let directory = URL(fileURLWithPath: testFile).deletingLastPathComponent()
         let url = directory.deletingLastPathComponent().appendingPathComponent("Generated/" + name)
         guard FileManager.default.fileExists(atPath: url.path) else { throw MissingVectors(path: url.path) }
         return try object(Data(contentsOf: url), name)
@@ -25,54 +27,55 @@ enum Fixture {
         return object
     }
 
-    struct MissingVectors: Error, CustomStringConvertible {
+    /// Vectors that `scripts/gen-vectors` has not written.
+    public struct MissingVectors: Error, CustomStringConvertible {
         let path: String
-        var description: String { "\(path) is missing: run scripts/gen-vectors (scripts/test does)" }
+        public var description: String { "\(path) is missing: run scripts/gen-vectors (scripts/test does)" }
     }
 }
 
 /// A fixture that does not have the shape a test expects.
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
+public struct FixtureError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// Typed reads of JSON fields; a missing or malformed field is a `FixtureError`.
 extension Dictionary where Key == String, Value == Any {
-    func string(_ key: String) throws -> String {
+    public func string(_ key: String) throws -> String {
         guard let value = self[key] as? String else { throw FixtureError("field \(key) is not a string") }
         return value
     }
 
-    func objects(_ key: String) throws -> [[String: Any]] {
+    public func objects(_ key: String) throws -> [[String: Any]] {
         guard let value = self[key] as? [[String: Any]] else { throw FixtureError("field \(key) is not a list of objects") }
         return value
     }
 
-    func object(_ key: String) throws -> [String: Any] {
+    public func object(_ key: String) throws -> [String: Any] {
         guard let value = self[key] as? [String: Any] else { throw FixtureError("field \(key) is not an object") }
         return value
     }
 
-    func address(_ key: String) throws -> Address { try Address(hex: string(key)) }
+    public func address(_ key: String) throws -> Address { try Address(hex: string(key)) }
 
     /// An address, or nil for JSON null.
-    func optionalAddress(_ key: String) throws -> Address? { self[key] is NSNull ? nil : try address(key) }
+    public func optionalAddress(_ key: String) throws -> Address? { self[key] is NSNull ? nil : try address(key) }
 
     /// A decimal `UInt256`.
-    func decimal(_ key: String) throws -> UInt256 {
+    public func decimal(_ key: String) throws -> UInt256 {
         guard let value = UInt256(decimal: try string(key)) else { throw FixtureError("field \(key) is not a decimal") }
         return value
     }
 
     /// A decimal `UInt256`, or nil for JSON null.
-    func optionalDecimal(_ key: String) throws -> UInt256? { self[key] is NSNull ? nil : try decimal(key) }
+    public func optionalDecimal(_ key: String) throws -> UInt256? { self[key] is NSNull ? nil : try decimal(key) }
 
-    func bytes(_ key: String) throws -> [UInt8] { try Hex.decode(string(key)) }
+    public func bytes(_ key: String) throws -> [UInt8] { try Hex.decode(string(key)) }
 }
 
 /// The plugin entries the generator used, as `DEXEntry` values by name.
-func generatedEntries(_ document: [String: Any]) throws -> [String: DEXEntry] {
+public func generatedEntries(_ document: [String: Any]) throws -> [String: DEXEntry] {
     var entries: [String: DEXEntry] = [:]
     for json in try document.objects("entries") {
         let name = try json.string("name")
@@ -95,7 +98,7 @@ func generatedEntries(_ document: [String: Any]) throws -> [String: DEXEntry] {
 }
 
 /// The `DecodedSwap` a generated vector expects, nil for "not a swap".
-func expectedSwap(_ json: Any?, dex: String) throws -> DecodedSwap? {
+public func expectedSwap(_ json: Any?, dex: String) throws -> DecodedSwap? {
     guard let swap = json as? [String: Any] else { return nil }
     let legs = try swap.objects("legs").map { (leg) throws -> SwapLeg in
         let hops = try leg.objects("hops").map { (hop) throws -> SwapHop in
@@ -116,22 +119,24 @@ func expectedSwap(_ json: Any?, dex: String) throws -> DecodedSwap? {
 }
 
 /// A generated vector's call.
-func generatedCall(_ vector: [String: Any]) throws -> ContractCall {
+public func generatedCall(_ vector: [String: Any]) throws -> ContractCall {
     ContractCall(to: try vector.address("to"), data: ArraySlice(try vector.bytes("data")), value: try vector.decimal("value"))
 }
 
 /// The calldata of a real transaction's `raw` encoding, decoded with Kernel.
-func transactionCall(_ record: [String: Any]) throws -> ContractCall {
+public func transactionCall(_ record: [String: Any]) throws -> ContractCall {
     let transaction = try TransactionDecoder.decode(try record.bytes("raw"))
     guard let to = transaction.to else { throw FixtureError("transaction has no recipient") }
     return ContractCall(to: to, data: transaction.data, value: transaction.value)
 }
 
 /// A small deterministic generator (SplitMix64) so random tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
+public struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    /// A generator that starts from `seed`.
+    public init(seed: UInt64) { state = seed }
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
