@@ -64,7 +64,19 @@ import Testing
         ]))
     }
 
-    @Test func lendingUnderlyingHasNoTokensYet() throws {
+    @Test func configuredUnderlyingCoinsNameTheTokens() throws {
+        let call = Calldata("exchange_underlying(int128,int128,uint256,uint256)").int(1).int(0).uint(100).uint(99)
+        #expect(try decoder.decode(call.call(to: C.namedLendingPool)) == DecodedSwap(function: "exchange_underlying", legs: [
+            Self.leg(pool: C.namedLendingPool, i: 1, j: 0, tokenIn: C.arb, tokenOut: C.usdce, dx: 100, minDy: 99),
+        ]))
+        let plain = Calldata("exchange(int128,int128,uint256,uint256)").int(1).int(0).uint(100).uint(99)
+        #expect(try decoder.decode(plain.call(to: C.namedLendingPool))?.legs.first?.tokenIn == C.crv)
+        let beyond = Calldata("exchange_underlying(int128,int128,uint256,uint256)").int(2).int(0).uint(100).uint(99)
+        #expect(Self.error { () throws(DecodingError) in try decoder.decode(beyond.call(to: C.namedLendingPool)) }
+                == DecodingError(.invalidValue, at: 4, field: "i"))
+    }
+
+    @Test func lendingUnderlyingWithoutConfiguredCoinsNamesNoTokens() throws {
         let call = Calldata("exchange_underlying(int128,int128,uint256,uint256)").int(2).int(7).uint(100).uint(99)
         #expect(try decoder.decode(call.call(to: C.lendingPool)) == DecodedSwap(function: "exchange_underlying", legs: [
             Self.leg(pool: C.lendingPool, i: 2, j: 7, tokenIn: nil, tokenOut: nil, dx: 100, minDy: 99),

@@ -17,6 +17,8 @@ enum TestConfig {
     static let triCRV = address("0x845C8bc94610807fCbaB5dd2bc7aC9DAbaFf3c55")
     static let wstETHPool = address("0x6eB2dc694eB516B16Dc9FBc678C60052BbdD7d80")
     static let lendingPool = address("0x00000000000000000000000000000000000a0a0a")
+    /// A lending pool whose underlying coins the config names.
+    static let namedLendingPool = address("0x00000000000000000000000000000000000b0b0b")
     static let routerNG = address("0x2191718CD32d02B8E60BAdFFeA33E4B5DD9A0A0D")
     static let someone = address("0x1111111111111111111111111111111111111111")
 
@@ -33,6 +35,8 @@ enum TestConfig {
             .init(name: "TriCRV", address: triCRV, coins: [crvUSD, arb, crv], kind: "tricrypto-ng"),
             .init(name: "wsteth", address: wstETHPool, coins: [NativeETH.placeholder, wstETH], kind: "stableswap"),
             .init(name: "lending", address: lendingPool, coins: [usdce, usdt, crvUSD], kind: "lending"),
+            .init(name: "named lending", address: namedLendingPool, coins: [crvUSD, crv], kind: "lending",
+                  underlyingCoins: [usdce, arb]),
         ]
     )
 

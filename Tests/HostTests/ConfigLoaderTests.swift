@@ -164,6 +164,15 @@ import Testing
         #expect(loaded.config.dexes[0].pools[0].coins == [S.address("0xaf88d065e77c8cC2239327C5EDb3A432268e5831"), S.usdt])
     }
 
+    @Test func underlyingCoinsAreReadLikeCoins() throws {
+        let yaml = S.yaml(replacing: "coins: [WETH, USDT]", with: "coins: [WETH, USDT], underlyingCoins: [USDT, WETH]")
+        let loaded = try ConfigLoader(registry: S.toyRegistry).load(yaml: yaml, file: "config/dex.yaml")
+        #expect(loaded.config.dexes[0].pools[0].underlyingCoins == [S.usdt, S.weth])
+        #expect(S.errors(S.yaml(replacing: "coins: [WETH, USDT]", with: "coins: [WETH, USDT], underlyingCoins: [DAI]")) == [
+            #"config/dex.yaml: dexes[0] (toy-one): pools[0].underlyingCoins[0]: "DAI" is neither an address nor the symbol of a token in tokens"#,
+        ])
+    }
+
     @Test func wrongShapesAndValues() {
         #expect(S.errors(S.yaml(replacing: "    enabled: true", with: "    enabled: yes")) == [
             #"config/dex.yaml: dexes[0] (toy-one): enabled: expected true or false, got "yes""#,

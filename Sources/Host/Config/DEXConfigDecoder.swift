@@ -16,8 +16,8 @@ struct DEXConfigDecoder {
     static let routerKeys = ["name", "address", "kind", "version"]
     /// A factory's keys; `initCodeHash` is optional.
     static let factoryKeys = ["address", "initCodeHash"]
-    /// A pool's keys; `coins` (default empty) and `kind` are optional.
-    static let poolKeys = ["name", "address", "coins", "kind"]
+    /// A pool's keys; `coins`, `underlyingCoins` (default empty) and `kind` are optional.
+    static let poolKeys = ["name", "address", "coins", "underlyingCoins", "kind"]
 
     /// Fees are in millionths of the amount: above 0, below 100%.
     static let feeRange: ClosedRange<UInt32> = 1...999_999
@@ -143,12 +143,19 @@ struct DEXConfigDecoder {
         let name = reader.text(fields["name"], at: place.key("name"))
         let address = reader.address(fields["address"], at: place.key("address"))
         let kind = reader.text(fields["kind"], at: place.key("kind"))
-        var coins: [Address] = []
-        for (i, node) in (reader.list(fields["coins"], at: place.key("coins")) ?? []).enumerated() {
-            if let coin = decodeCoin(node, at: place.key("coins").index(i)) { coins.append(coin) }
-        }
+        let coins = decodeCoins(fields["coins"], at: place.key("coins"))
+        let underlyingCoins = decodeCoins(fields["underlyingCoins"], at: place.key("underlyingCoins"))
         guard let name, let address else { return nil }
-        return DEXEntry.Pool(name: name, address: address, coins: coins, kind: kind)
+        return DEXEntry.Pool(name: name, address: address, coins: coins, kind: kind, underlyingCoins: underlyingCoins)
+    }
+
+    /// A list of coins (default empty), each an address or a token symbol.
+    private mutating func decodeCoins(_ node: Node?, at place: ConfigPlace) -> [Address] {
+        var coins: [Address] = []
+        for (i, coin) in (reader.list(node, at: place) ?? []).enumerated() {
+            if let address = decodeCoin(coin, at: place.index(i)) { coins.append(address) }
+        }
+        return coins
     }
 
     /// A coin: an address, or the symbol of a token in `tokens`.

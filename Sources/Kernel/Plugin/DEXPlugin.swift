@@ -88,13 +88,17 @@ public struct DEXEntry: Sendable, Equatable {
         public var coins: [Address]
         /// The family's own variant name (e.g. `stableswap`, `stableswap-ng`), if any.
         public var kind: String?
+        /// The underlying coins in index order, for pools whose `exchange_underlying` swaps other
+        /// tokens than `coins` (Curve metapools and lending pools); empty where unnamed.
+        public var underlyingCoins: [Address]
 
         /// Creates a pool.
-        public init(name: String, address: Address, coins: [Address], kind: String?) {
+        public init(name: String, address: Address, coins: [Address], kind: String?, underlyingCoins: [Address] = []) {
             self.name = name
             self.address = address
             self.coins = coins
             self.kind = kind
+            self.underlyingCoins = underlyingCoins
         }
     }
 }

@@ -41,7 +41,8 @@ public struct CurvePlugin: DEXPlugin {
                 throw PluginConfigError(field: field + ".address", message: "pool \(pool.address.checksummed) is listed twice")
             }
             let coins = pool.coins.map(NativeETH.wrapping)
-            targets[pool.address] = .pool(CurvePool(address: pool.address, coins: coins, kind: kind))
+            let underlyingCoins = pool.underlyingCoins.map(NativeETH.wrapping)
+            targets[pool.address] = .pool(CurvePool(address: pool.address, coins: coins, underlyingCoins: underlyingCoins, kind: kind))
         }
         for (index, router) in entry.routers.enumerated() {
             let field = "routers[\(index)]"

@@ -6,6 +6,9 @@ struct CurvePool: Sendable {
     let address: Address
     /// Its coins in index order, native ETH written as WETH.
     let coins: [Address]
+    /// The underlying coins `exchange_underlying` swaps (metapools, lending pools), native ETH
+    /// written as WETH; empty where the config does not name them.
+    let underlyingCoins: [Address]
     /// Its interface.
     let kind: CurvePoolKind
 }

@@ -5,8 +5,9 @@ import Kernel
 ///
 /// Arguments are checked as Vyper checks them on entry (`int128` sign-extended, addresses and bools
 /// clean), in argument order; then `i` and `j` must index the pool's coins (for an
-/// `exchange_underlying` of a metapool or lending pool, below `CurveLimits.maxCoins`, whose tokens
-/// the config does not name). Offsets are relative to the arguments (after the selector).
+/// `exchange_underlying` of a metapool or lending pool, its configured `underlyingCoins`, or when
+/// the config names none, any index below `CurveLimits.maxCoins` with the tokens left unnamed).
+/// Offsets are relative to the arguments (after the selector).
 enum PoolCallDecoder {
     /// The swap `function` asks of `pool`, or nil where the pool's interface has no such function.
     static func decode(
@@ -42,13 +43,14 @@ enum PoolCallDecoder {
             recipient = try reader.address(word, field: "receiver")
         }
 
-        let namesTokens = !(function.swapsUnderlying && kind.hasDistinctUnderlyingCoins)
-        let count = namesTokens ? pool.coins.count : CurveLimits.maxCoins
+        let tokens = function.swapsUnderlying && kind.hasDistinctUnderlyingCoins ? pool.underlyingCoins : pool.coins
+        let namesTokens = !tokens.isEmpty
+        let count = namesTokens ? tokens.count : CurveLimits.maxCoins
         let i = try coinIndex(rawI, below: count, word: 0, field: "i")
         let j = try coinIndex(rawJ, below: count, word: 1, field: "j")
         let hop = SwapHop(
-            tokenIn: namesTokens ? pool.coins[i] : nil,
-            tokenOut: namesTokens ? pool.coins[j] : nil,
+            tokenIn: namesTokens ? tokens[i] : nil,
+            tokenOut: namesTokens ? tokens[j] : nil,
             pool: .coins(pool.address, i: i, j: j)
         )
         let leg = SwapLeg(dex: dex, hops: [hop], amount: .exactIn(dx), limit: minDy, recipient: recipient, deadline: nil)
