@@ -5,7 +5,7 @@ let package = Package(
     name: "mevbot",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "mevbot", targets: ["Host"]),
+        .executable(name: "mevbot", targets: ["mevbot"]),
         .library(name: "Kernel", targets: ["Kernel"]),
     ],
     dependencies: [
@@ -36,8 +36,9 @@ let package = Package(
         .target(name: "UniswapV3", dependencies: ["Kernel"], path: "Sources/Protocols/UniswapV3"),
         .target(name: "Camelot", dependencies: ["Kernel"], path: "Sources/Protocols/Camelot"),
         .target(name: "Curve", dependencies: ["Kernel"], path: "Sources/Protocols/Curve"),
-        // The `mevbot` binary.
-        .executableTarget(
+        // The host: config, feed client, classifier, commands. A library, so that tests and
+        // benchmarks reach it; the `mevbot` executable below only runs its command line.
+        .target(
             name: "Host",
             dependencies: [
                 "Kernel", "UniswapV2", "UniswapV3", "Camelot", "Curve",
@@ -54,6 +55,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The `mevbot` binary.
+        .executableTarget(name: "mevbot", dependencies: ["Host"]),
         .testTarget(
             name: "KernelTests",
             dependencies: [

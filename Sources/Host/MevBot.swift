@@ -1,9 +1,8 @@
 import ArgumentParser
 
-/// The `mevbot` command line: one subcommand per tool.
-@main
-struct MevBot: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `mevbot` command line: one subcommand per tool. The `mevbot` executable runs it.
+public struct MevBot: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "mevbot",
         abstract: "Arbitrum One arbitrage engine.",
         subcommands: [
@@ -11,4 +10,7 @@ struct MevBot: AsyncParsableCommand {
             ReplayCommand.self, RecordCommand.self, ServeFeedCommand.self,
         ]
     )
+
+    /// The command before its arguments are parsed.
+    public init() {}
 }
