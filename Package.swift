@@ -86,6 +86,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "HostBenchmarks",
+            dependencies: ["Host", "Kernel", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/HostBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "UniswapV3Benchmarks",
             dependencies: ["UniswapV3", "Kernel", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/UniswapV3Benchmarks",

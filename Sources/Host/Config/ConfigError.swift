@@ -1,6 +1,6 @@
 /// One thing wrong with a config file, placed so a person can find it:
 /// `config/dex.yaml: dexes[3] (camelot-v2): routers[0].address: bad EIP-55 checksum "0x…"`.
-struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file as the user named it.
     var file: String
     /// Where in the file: an entry such as `dexes[3] (camelot-v2)` or `tokens[0] (WETH)`, a
@@ -12,16 +12,16 @@ struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {
     var message: String
 
     /// `file: place: field: message`, leaving out the empty parts.
-    var description: String {
+    public var description: String {
         [file, place, field, message].filter { !$0.isEmpty }.joined(separator: ": ")
     }
 }
 
 /// Every error found in a config file, in the order they were found; start-up stops on any.
-struct ConfigErrors: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ConfigErrors: Error, Equatable, Sendable, CustomStringConvertible {
     /// The errors, at least one.
     var errors: [ConfigError]
 
     /// One error per line.
-    var description: String { errors.map(\.description).joined(separator: "\n") }
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -5,17 +5,17 @@ import Yams
 /// Loads `dex.yaml`: reads the file, parses the YAML, checks every field and the whole file, and
 /// builds each entry's plugin. Any error stops the load, and all errors found are reported
 /// together, each naming the file, the entry and the field.
-struct ConfigLoader {
+public struct ConfigLoader {
     /// The plugin families entries may name.
     let registry: PluginRegistry
 
     /// A loader for the families in `registry`.
-    init(registry: PluginRegistry = .production) {
+    public init(registry: PluginRegistry = .production) {
         self.registry = registry
     }
 
     /// Loads the file at `path`; errors name it as given.
-    func load(path: String) throws(ConfigErrors) -> LoadedConfig {
+    public func load(path: String) throws(ConfigErrors) -> LoadedConfig {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

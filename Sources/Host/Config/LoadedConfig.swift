@@ -1,7 +1,7 @@
 import Kernel
 
 /// A config file that passed every check, with each DEX entry's plugin built.
-struct LoadedConfig: Sendable {
+public struct LoadedConfig: Sendable {
     /// The file's contents.
     var config: DEXConfig
     /// One per entry, in file order, enabled or not.

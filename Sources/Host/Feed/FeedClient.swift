@@ -12,11 +12,11 @@ import Logging
 /// ```
 /// The network side never waits for the decode loop (a full queue drops the newest frame), and the
 /// decode loop never waits for the network side beyond an empty queue.
-final class FeedClient: Sendable {
+public final class FeedClient: Sendable {
     /// The endpoints and tuning.
     let configuration: FeedClientConfiguration
     /// Counters, readable at any time.
-    let stats: FeedStats
+    public let stats: FeedStats
     /// The next sequence number connections ask for; advanced by the decode loop.
     let resumePoint: ResumePoint
     private let queue: FrameQueue
@@ -24,7 +24,7 @@ final class FeedClient: Sendable {
     private let logger: Logger
 
     /// A client for `configuration`; `decoder` decodes every frame in the decode loop.
-    init(
+    public init(
         configuration: FeedClientConfiguration,
         decoder: FeedDecoder,
         stats: FeedStats = FeedStats(),
@@ -40,7 +40,7 @@ final class FeedClient: Sendable {
 
     /// Runs every connection until the calling task is cancelled, then ends `deliveries()` (after
     /// the frames already queued).
-    func run() async {
+    public func run() async {
         await withDiscardingTaskGroup { group in
             for (index, url) in configuration.urls.enumerated() {
                 let connection = FeedConnection(
@@ -59,7 +59,7 @@ final class FeedClient: Sendable {
     }
 
     /// The decode loop's stream. Call once, iterate from one task.
-    func deliveries() -> FeedDeliveries {
+    public func deliveries() -> FeedDeliveries {
         FeedDeliveries(
             frames: queue.frames,
             admission: FeedAdmission(decoder: decoder, resumePoint: resumePoint, stats: stats)

@@ -1,12 +1,12 @@
 import Kernel
 
 /// How a `FeedClient` connects.
-struct FeedClientConfiguration: Sendable {
+public struct FeedClientConfiguration: Sendable {
     /// Feed endpoints (`ws://` or `wss://`), each served by its own connection; the first copy of
     /// a message to arrive wins.
     var urls: [String]
     /// Frames the hand-over queue holds before it drops the newest.
-    var queueCapacity: Int = 8192
+    public var queueCapacity: Int = 8192
     /// The largest WebSocket message accepted (nitro's `l2Msg` alone may be 256 KiB before base64).
     var maximumMessageSize: Int = 16 << 20
     /// A connection that delivers nothing for this long is dropped and reopened (the Arbitrum One
@@ -25,7 +25,7 @@ struct FeedClientConfiguration: Sendable {
     var chainId: UInt64 = FeedDecoder.arbitrumOneChainId
 
     /// A configuration for `urls` with the defaults above.
-    init(urls: [String]) {
+    public init(urls: [String]) {
         self.urls = urls
     }
 }

@@ -1,7 +1,7 @@
 import Kernel
 
 /// A frame handed to the decode loop, decoded, with what the sequence tracker made of it.
-struct FeedDelivery: Sendable {
+public struct FeedDelivery: Sendable {
     /// The frame as received.
     let frame: ReceivedFrame
     /// What it holds for the decode loop.
@@ -20,7 +20,7 @@ struct FeedDelivery: Sendable {
     }
 
     /// The sequence numbers delivered, in order.
-    var sequenceNumbers: [UInt64] {
+    public var sequenceNumbers: [UInt64] {
         guard case .messages(let entries) = content else { return [] }
         return entries.map(\.sequenceNumber)
     }
@@ -71,8 +71,8 @@ struct FeedAdmission {
 
 /// The decode loop's stream of deliveries from a `FeedClient`: frames from the queue, admitted.
 /// Ends when the client stops (after what was queued). Iterate it from one task, once.
-struct FeedDeliveries: AsyncSequence {
-    typealias Element = FeedDelivery
+public struct FeedDeliveries: AsyncSequence {
+    public typealias Element = FeedDelivery
     fileprivate let frames: FrameQueue.Frames
     fileprivate let admission: FeedAdmission
 
@@ -82,12 +82,12 @@ struct FeedDeliveries: AsyncSequence {
     }
 
     /// The consumer's iterator; it owns the admission state.
-    struct AsyncIterator: AsyncIteratorProtocol {
+    public struct AsyncIterator: AsyncIteratorProtocol {
         fileprivate var frames: FrameQueue.Frames.Iterator
         fileprivate var admission: FeedAdmission
 
         /// The next delivery, skipping frames of nothing but duplicates.
-        mutating func next() async -> FeedDelivery? {
+        public mutating func next() async -> FeedDelivery? {
             while let frame = await frames.next() {
                 if let delivery = admission.admit(frame) { return delivery }
             }
@@ -95,7 +95,7 @@ struct FeedDeliveries: AsyncSequence {
         }
     }
 
-    func makeAsyncIterator() -> AsyncIterator {
+    public func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(frames: frames.makeAsyncIterator(), admission: admission)
     }
 }

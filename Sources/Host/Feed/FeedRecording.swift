@@ -1,9 +1,15 @@
 /// One frame of a feed recording: its receive time and its bytes.
-struct RecordedFrame: Sendable, Equatable {
+public struct RecordedFrame: Sendable, Equatable {
     /// Wall-clock receive time, nanoseconds since the Unix epoch.
-    var receivedAtUnixNanos: UInt64
+    public var receivedAtUnixNanos: UInt64
     /// The frame's payload.
-    var bytes: [UInt8]
+    public var bytes: [UInt8]
+
+    /// A frame received at `receivedAtUnixNanos`.
+    public init(receivedAtUnixNanos: UInt64, bytes: [UInt8]) {
+        self.receivedAtUnixNanos = receivedAtUnixNanos
+        self.bytes = bytes
+    }
 }
 
 /// The recording line format (docs/feed-recording.md): one line per frame,

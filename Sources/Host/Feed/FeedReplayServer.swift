@@ -14,9 +14,9 @@ import NIOWebSocket
 /// connection) rather than Hummingbird: the upgrade callback sees the request headers and sets the
 /// response headers, the handler writes batches of frames per flush with channel-writability
 /// backpressure, and dropping a connection is just closing its channel.
-final class FeedReplayServer: Sendable {
+public final class FeedReplayServer: Sendable {
     /// Where to listen and how to play.
-    struct Configuration: Sendable {
+    public struct Configuration: Sendable {
         /// The address to bind (loopback by default).
         var host = "127.0.0.1"
         /// The port; 0 picks a free one (read `port` after `start()`).
@@ -24,11 +24,11 @@ final class FeedReplayServer: Sendable {
         /// The `Arbitrum-Chain-Id` response header (Arbitrum One by default).
         var chainId: UInt64 = 42161
         /// How fast frames go out.
-        var pacing: ReplayPacing = .maximum
+        public var pacing: ReplayPacing = .maximum
         /// Accept connections but send nothing until `release()`.
         var startPaused = false
 
-        init() {}
+        public init() {}
     }
 
     /// What the lock guards: open connections, the pause flag, handshake history, the listener.
@@ -48,7 +48,7 @@ final class FeedReplayServer: Sendable {
 
     /// A server for `frames` (Kernel's decoder finds each frame's sequence numbers, to honor a
     /// requested start).
-    init(frames: [RecordedFrame], configuration: Configuration = .init()) {
+    public init(frames: [RecordedFrame], configuration: Configuration = .init()) {
         self.configuration = configuration
         self.script = ReplayScript(frames: frames, decoder: FeedDecoder(decodesTransactions: false), pacing: configuration.pacing)
         self.state = NIOLockedValueBox(State(paused: configuration.startPaused))
@@ -58,7 +58,7 @@ final class FeedReplayServer: Sendable {
     var port: Int { state.withLockedValue { $0.port } }
 
     /// `ws://host:port/`.
-    var url: String { "ws://\(configuration.host):\(port)/" }
+    public var url: String { "ws://\(configuration.host):\(port)/" }
 
     /// WebSocket connections open now.
     var openConnections: Int { state.withLockedValue { $0.channels.count } }
@@ -71,7 +71,7 @@ final class FeedReplayServer: Sendable {
 
     /// Binds and starts accepting; returns the bound port.
     @discardableResult
-    func start() async throws -> Int {
+    public func start() async throws -> Int {
         let script = self.script
         let state = self.state
         let chainId = configuration.chainId
@@ -145,7 +145,7 @@ final class FeedReplayServer: Sendable {
     }
 
     /// Stops listening and closes every connection.
-    func stop() async {
+    public func stop() async {
         let listener = state.withLockedValue { state in
             defer { state.listener = nil }
             return state.listener

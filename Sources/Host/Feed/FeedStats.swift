@@ -4,7 +4,7 @@ import Atomics
 /// counters), the decode loop (writer of the sequence-side counters) and readers (tests, and later
 /// the Prometheus bridge through swift-metrics). Every update is one relaxed atomic add: nothing
 /// here ever waits.
-final class FeedStats: Sendable {
+public final class FeedStats: Sendable {
     /// Frames read off any connection (before the queue, duplicates included).
     let framesReceived = ManagedAtomic<UInt64>(0)
     /// Payload bytes of those frames.
@@ -32,7 +32,7 @@ final class FeedStats: Sendable {
     /// Connections open right now (a gauge).
     let connectionsOpen = ManagedAtomic<Int>(0)
 
-    init() {}
+    public init() {}
 
     /// Adds `n` to `counter` (relaxed; counters are independent).
     @inline(__always)
@@ -41,7 +41,7 @@ final class FeedStats: Sendable {
     }
 
     /// All counters read at (nearly) one moment.
-    var snapshot: Snapshot {
+    public var snapshot: Snapshot {
         Snapshot(
             framesReceived: framesReceived.load(ordering: .relaxed),
             bytesReceived: bytesReceived.load(ordering: .relaxed),
@@ -60,17 +60,17 @@ final class FeedStats: Sendable {
     }
 
     /// A plain copy of the counters.
-    struct Snapshot: Sendable, Equatable {
+    public struct Snapshot: Sendable, Equatable {
         var framesReceived: UInt64
         var bytesReceived: UInt64
-        var framesDroppedByQueue: UInt64
+        public var framesDroppedByQueue: UInt64
         var malformedFrames: UInt64
         var malformedMessages: UInt64
         var badSignatures: UInt64
         var duplicates: UInt64
         var gaps: UInt64
         var outOfOrder: UInt64
-        var messagesDelivered: UInt64
+        public var messagesDelivered: UInt64
         var reconnects: UInt64
         var connectionsOpened: UInt64
         var connectionsOpen: Int

@@ -2,7 +2,7 @@ import Kernel
 import NIOCore
 
 /// How fast `FeedReplayServer` plays a recording.
-enum ReplayPacing: Sendable, Equatable {
+public enum ReplayPacing: Sendable, Equatable {
     /// As fast as each connection takes them.
     case maximum
     /// With the recorded gaps between receive times, each gap capped at `maximumGap`.

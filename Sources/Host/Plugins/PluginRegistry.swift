@@ -8,9 +8,9 @@ import UniswapV3
 ///
 /// Adding a family is one module under `Sources/Protocols/` and one line in `production`;
 /// enabling, disabling or configuring a DEX (a fork such as SushiSwap) is dex.yaml alone.
-struct PluginRegistry: Sendable {
+public struct PluginRegistry: Sendable {
     /// The families of the `mevbot` binary: one line per family.
-    static let production = PluginRegistry([
+    public static let production = PluginRegistry([
         UniswapV2Plugin.self,
         UniswapV3Plugin.self,
         CamelotV2Plugin.self,

@@ -4,7 +4,7 @@ import Kernel
 /// (the routers and configured pools of the enabled entries), and that entry's plugin decodes the
 /// calldata. A callee no entry has, or a function its decoder does not know, is not a swap;
 /// calldata its decoder refuses is a `MalformedSwapCall`, counted per DEX.
-struct SwapClassifier {
+public struct SwapClassifier {
     /// The decoders, one per enabled entry, in file order.
     private let decoders: [any SwapDecoder]
     /// The entry names, parallel to `decoders`.
@@ -15,7 +15,7 @@ struct SwapClassifier {
     private(set) var counters: SwapCounters
 
     /// A classifier for the enabled entries of `config`; disabled ones are left out.
-    init(_ config: LoadedConfig) {
+    public init(_ config: LoadedConfig) {
         var decoders: [any SwapDecoder] = []
         var dexNames: [String] = []
         var addresses: [(address: Address, index: Int)] = []
@@ -37,7 +37,7 @@ struct SwapClassifier {
     }
 
     /// What `call` is: a swap with its legs, not a swap, or malformed calldata for a known DEX.
-    mutating func classify(_ call: ContractCall) -> SwapClassification {
+    public mutating func classify(_ call: ContractCall) -> SwapClassification {
         guard let index = decoderByAddress.index(of: call.to) else { return .notASwap }
         do {
             guard let swap = try decoders[index].decode(call) else { return .notASwap }
@@ -51,7 +51,7 @@ struct SwapClassifier {
 }
 
 /// What a call is, to the classifier.
-enum SwapClassification: Equatable, Sendable {
+public enum SwapClassification: Equatable, Sendable {
     /// Not a call to a known router or pool, or not one of its swap functions.
     case notASwap
     /// A swap through the entry named `dex`.
@@ -61,9 +61,9 @@ enum SwapClassification: Equatable, Sendable {
 }
 
 /// Calldata to a known router or pool that its DEX's decoder refused.
-struct MalformedSwapCall: Error, Equatable, Sendable {
+public struct MalformedSwapCall: Error, Equatable, Sendable {
     /// The dex.yaml entry whose router or pool was called.
-    var dex: String
+    public var dex: String
     /// What was wrong, where in the calldata.
-    var error: DecodingError
+    public var error: DecodingError
 }

@@ -1,0 +1,96 @@
+import Benchmark
+import Foundation
+import Host
+import Kernel
+
+/// Real Arbitrum One router transactions (Tests/HostTests/Fixtures/arbitrum_router_txs.json, with
+/// their provenance beside it), decoded once, by label.
+func realRouterTransactions() -> [String: Transaction] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    guard let data = try? Data(contentsOf: root.appendingPathComponent("Tests/HostTests/Fixtures/arbitrum_router_txs.json")),
+          let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+          let records = json["transactions"] as? [[String: Any]]
+    else {
+        fatalError("the router transaction fixtures are missing")
+    }
+    var byLabel: [String: Transaction] = [:]
+    for record in records {
+        guard let label = record["to_label"] as? String, byLabel[label] == nil, let raw = record["raw"] as? String,
+              let bytes = try? Hex.decode(raw), let tx = try? TransactionDecoder.decode(bytes) else { continue }
+        byLabel[label] = tx
+    }
+    return byLabel
+}
+
+/// `count` feed frames of one message each, consecutive sequence numbers, each carrying `tx` as a
+/// kind-4 L2 message, shaped as Nitro's broadcaster writes them.
+func syntheticFeed(count: Int, carrying tx: Transaction) -> [RecordedFrame] {
+    let l2Msg = Data([4] + Array(tx.raw)).base64EncodedString()
+    return (0..<count).map { i in
+        let seq = 100_000_000 + i
+        let frame = #"{"version":1,"messages":[{"sequenceNumber":\#(seq),"message":{"message":{"header":{"kind":3,"sender":"0xa4b000000000000000000073657175656e636572","blockNumber":\#(20_000_000 + i / 48),"timestamp":\#(1_729_324_962 + i / 4),"requestId":null,"baseFeeL1":null},"l2Msg":"\#(l2Msg)"},"delayedMessagesRead":1724493},"signatureV2":null}]}"# + "\n"
+        return RecordedFrame(receivedAtUnixNanos: UInt64(i), bytes: Array(frame.utf8))
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal],
+        timeUnits: .nanoseconds,
+        warmupIterations: 100,
+        maxDuration: .seconds(3),
+        maxIterations: 1_000_000
+    )
+    let transactions = realRouterTransactions()
+    guard let universal = transactions["Uniswap Universal Router (v2, v4 support)"],
+          let multicall = transactions["Uniswap V3 SwapRouter02"],
+          let sushi = transactions["SushiSwap V2 Router02"],
+          let loaded = try? ConfigLoader().load(path: "config/dex.yaml")
+    else {
+        fatalError("fixtures or config/dex.yaml missing (run from the package root)")
+    }
+    func call(_ tx: Transaction) -> ContractCall {
+        ContractCall(to: tx.to ?? .zero, data: tx.data, value: tx.value)
+    }
+
+    // Classification: the `to` lookup, then the DEX's decoder (per op, 1,000 per sample).
+    let cases: [(String, ContractCall)] = [
+        ("real Universal Router execute", call(universal)),
+        ("real SwapRouter02 call", call(multicall)),
+        ("real SushiSwap swapExactTokensForTokens", call(sushi)),
+        ("unknown address (not a swap)", ContractCall(to: Address(precompile: 0xdead_beef), data: multicall.data, value: .zero)),
+    ]
+    for (name, call) in cases {
+        var classifier = SwapClassifier(loaded)
+        Benchmark("Classify + decode: \(name) (per op, 1000 per sample)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(classifier.classify(call))
+            }
+        }
+    }
+
+    // The whole feed path over loopback: the replay server sends 20,000 frames as fast as the
+    // socket takes them; the client reads, queues, decodes (transaction included) and tracks them.
+    // One sample = all 20,000 frames; frames/s = 20,000 / time. `framesLost` counts queue drops.
+    let frameCount = 20_000
+    let frames = syntheticFeed(count: frameCount, carrying: sushi)
+    let framesLost = BenchmarkMetric.custom("framesLost", polarity: .prefersSmaller, useScalingFactor: false)
+    Benchmark("Feed client over loopback, 20,000 frames of a real 375-byte swap per op",
+              configuration: .init(metrics: [.wallClock, framesLost], warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 10)) { benchmark in
+        let server = FeedReplayServer(frames: frames)
+        guard (try? await server.start()) != nil else { fatalError("the loopback server did not start") }
+        let client = FeedClient(configuration: FeedClientConfiguration(urls: [server.url]), decoder: FeedDecoder())
+        benchmark.startMeasurement()
+        let network = Task { await client.run() }
+        var messages = 0
+        for await delivery in client.deliveries() {
+            messages += delivery.sequenceNumbers.count
+            if messages + Int(client.stats.snapshot.framesDroppedByQueue) >= frameCount { break }
+        }
+        benchmark.stopMeasurement()
+        benchmark.measurement(framesLost, Int(client.stats.snapshot.framesDroppedByQueue))
+        network.cancel()
+        await network.value
+        await server.stop()
+    }
+}
