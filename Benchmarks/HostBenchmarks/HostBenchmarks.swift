@@ -4,7 +4,7 @@ import Host
 import Kernel
 
 /// Real Arbitrum One router transactions (Tests/HostTests/Fixtures/arbitrum_router_txs.json, with
-/// their provenance beside it), decoded once, by label.
+/// their provenance beside it), decoded once, by hash.
 func realRouterTransactions() -> [String: Transaction] {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     guard let data = try? Data(contentsOf: root.appendingPathComponent("Tests/HostTests/Fixtures/arbitrum_router_txs.json")),
@@ -13,13 +13,13 @@ func realRouterTransactions() -> [String: Transaction] {
     else {
         fatalError("the router transaction fixtures are missing")
     }
-    var byLabel: [String: Transaction] = [:]
+    var byHash: [String: Transaction] = [:]
     for record in records {
-        guard let label = record["to_label"] as? String, byLabel[label] == nil, let raw = record["raw"] as? String,
-              let bytes = try? Hex.decode(raw), let tx = try? TransactionDecoder.decode(bytes) else { continue }
-        byLabel[label] = tx
+        guard let raw = record["raw"] as? String, let bytes = try? Hex.decode(raw),
+              let tx = try? TransactionDecoder.decode(bytes) else { continue }
+        byHash[tx.hash.description] = tx
     }
-    return byLabel
+    return byHash
 }
 
 /// `count` feed frames of one message each, consecutive sequence numbers, each carrying `tx` as a
@@ -42,9 +42,11 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 1_000_000
     )
     let transactions = realRouterTransactions()
-    guard let universal = transactions["Uniswap Universal Router (v2, v4 support)"],
-          let multicall = transactions["Uniswap V3 SwapRouter02"],
-          let sushi = transactions["SushiSwap V2 Router02"],
+    // Universal Router v2 `execute` with a V3 swap; SwapRouter02 `multicall(deadline, bytes[])`;
+    // SushiSwap Router02 `swapExactTokensForTokens` (375 bytes).
+    guard let universal = transactions["0x3ea90c2f3882c798185d135307a5ee3c366790c62bf9755f1035ff6bd9fb5381"],
+          let multicall = transactions.first(where: { $0.key.hasPrefix("0x6bd023e82a82673e") })?.value,
+          let sushi = transactions["0xf88f10f213c046cc14c2701cb50d33b971be43f37b119bae323a1aa614166c2e"],
           let loaded = try? ConfigLoader().load(path: "config/dex.yaml")
     else {
         fatalError("fixtures or config/dex.yaml missing (run from the package root)")
@@ -56,7 +58,7 @@ let benchmarks: @Sendable () -> Void = {
     // Classification: the `to` lookup, then the DEX's decoder (per op, 1,000 per sample).
     let cases: [(String, ContractCall)] = [
         ("real Universal Router execute", call(universal)),
-        ("real SwapRouter02 call", call(multicall)),
+        ("real SwapRouter02 multicall", call(multicall)),
         ("real SushiSwap swapExactTokensForTokens", call(sushi)),
         ("unknown address (not a swap)", ContractCall(to: Address(precompile: 0xdead_beef), data: multicall.data, value: .zero)),
     ]
