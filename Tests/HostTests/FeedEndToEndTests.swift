@@ -55,6 +55,36 @@ import Testing
         await server.stop()
     }
 
+    /// A queue far too small for a fast server and a slow decode loop: the frames it drops are
+    /// fetched again by reconnecting, so every message still arrives exactly once, in order.
+    @Test(.timeLimit(.minutes(2)))
+    func framesAFullQueueDropsAreFetchedAgain() async throws {
+        let (frames, expected) = FeedTestFrames.recording(first: 5_000, frames: 600)
+        let server = FeedReplayServer(frames: frames)
+        try await server.start()
+        var configuration = FeedClientConfiguration(urls: [server.url])
+        configuration.queueCapacity = 16
+        let client = FeedClient(configuration: configuration, decoder: FeedDecoder(), logger: quietLogger)
+        let collector = DeliveryCollector()
+        let network = Task { await client.run() }
+        let decodeLoop = Task {
+            for await delivery in client.deliveries() {
+                collector.add(delivery)
+                try? await Task.sleep(for: .microseconds(200))  // a decode loop slower than the socket
+            }
+        }
+        try await waitUntil("every message") { collector.count >= expected.count }
+        #expect(collector.sequenceNumbers == expected)
+        let stats = client.stats.snapshot
+        #expect(stats.framesDroppedByQueue > 0)
+        #expect(stats.reconnects > 0)
+        #expect(stats.outOfOrder == 0)
+        network.cancel()
+        await network.value
+        await decodeLoop.value
+        await server.stop()
+    }
+
     @Test(.timeLimit(.minutes(2)))
     func twoFeedsFirstSeenWinsWithoutDuplicates() async throws {
         let (frames, expected) = FeedTestFrames.recording(first: 1_000, frames: 1200)

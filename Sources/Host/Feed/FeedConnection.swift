@@ -32,6 +32,10 @@ struct FeedConnection: Sendable {
 
     /// Raised inside a connection that has been silent for longer than the idle timeout.
     struct IdleTimeout: Error {}
+    /// Raised when the hand-over queue was full and dropped a frame: the connection ends, so that
+    /// its reconnect asks again, from the last sequence number the decode loop accepted, for what
+    /// was dropped (the frames still queued come again too and are dropped as duplicates).
+    struct QueueOverflow: Error {}
     /// Raised when a fragmented message grows past the configured maximum.
     struct MessageTooLarge: Error {}
 
@@ -102,7 +106,7 @@ struct FeedConnection: Sendable {
                     delivered.store(true, ordering: .relaxed)
                     let receivedAt = ContinuousClock.now
                     let receivedAtUnixNanos = WallClock.nowUnixNanos()
-                    queue.push(
+                    let queued = queue.push(
                         ReceivedFrame(
                             bytes: bytes,
                             receivedAt: receivedAt,
@@ -111,6 +115,7 @@ struct FeedConnection: Sendable {
                             badSignatures: signatureCheck?.rejected(in: bytes) ?? []
                         )
                     )
+                    guard queued else { throw QueueOverflow() }
                 }
             }
             group.addTask {

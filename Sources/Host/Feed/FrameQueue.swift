@@ -6,8 +6,8 @@ import NIOConcurrencyHelpers
 /// Policy when full: the **newest** frame is dropped and `FeedStats.framesDroppedByQueue` counts it.
 /// Why newest rather than oldest: the frames already queued stay a contiguous, in-order run, so the
 /// loss shows up once, at the tail, as a gap in sequence numbers that `SequenceTracker` counts; and
-/// the next connection (or the redundant feed) resumes from the last number the decode loop
-/// actually accepted, so a reconnect can fetch the dropped frames again. Dropping the oldest would
+/// the connection that dropped ends at once (`FeedConnection.QueueOverflow`) and reconnects from
+/// the last number the decode loop actually accepted, fetching the dropped frames again. Dropping the oldest would
 /// instead throw away frames the decoder is about to reach and open the hole in the middle.
 ///
 /// A push is one short critical section (append, maybe take the waiting consumer) and resumes the
