@@ -11,15 +11,15 @@ public enum PathEnd: Sendable {
 public enum TokenPath {
     /// The hops of the path at head index `index`, each through the pair of its two tokens. The
     /// router refuses a path of fewer than two tokens, and an ETH function's path whose `native`
-    /// end is not WETH; both are `invalidValue` here.
-    public static func hops(_ arguments: ABIReader, at index: Int, native: PathEnd?, wrappedNativeToken: Address) throws(DecodingError) -> [SwapHop] {
+    /// end is not the wrapped native token; both are `invalidValue` here.
+    public static func hops(_ arguments: ABIReader, at index: Int, native: (end: PathEnd, token: Address)? = nil) throws(DecodingError) -> [SwapHop] {
         let (count, tokens) = try arguments.array(index, field: "path")
         guard count >= 2 else {
             throw DecodingError(.invalidValue, at: offset(of: -1, in: tokens), field: "path")
         }
         if let native {
-            let end = native == .input ? 0 : count - 1
-            guard try tokens.address(end, field: "path") == wrappedNativeToken else {
+            let end = native.end == .input ? 0 : count - 1
+            guard try tokens.address(end, field: "path") == native.token else {
                 throw DecodingError(.invalidValue, at: offset(of: end, in: tokens), field: "path")
             }
         }

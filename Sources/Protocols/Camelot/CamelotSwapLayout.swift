@@ -31,7 +31,7 @@ struct CamelotSwapLayout {
     func leg(dex: String, arguments: ABIReader, value: UInt256, wrappedNativeToken: Address) throws(DecodingError) -> SwapLeg {
         let amount = if let amountIn { try arguments.uint(amountIn, field: "amountIn") } else { value }
         let limit = try arguments.uint(amountOutMin, field: "amountOutMin")
-        let hops = try TokenPath.hops(arguments, at: path, native: native, wrappedNativeToken: wrappedNativeToken)
+        let hops = try TokenPath.hops(arguments, at: path, native: native.map { ($0, wrappedNativeToken) })
         let to = try arguments.address(recipient, field: "to")
         _ = try arguments.address(referrer, field: "referrer")
         let deadlineValue = try arguments.uint(deadline, field: "deadline")

@@ -48,7 +48,7 @@ struct V2SwapLayout {
     func leg(dex: String, arguments: ABIReader, value: UInt256, wrappedNativeToken: Address) throws(DecodingError) -> SwapLeg {
         let fixed = try read(amount, arguments, value, field: exactOutput ? "amountOut" : "amountIn")
         let bound = try read(limit, arguments, value, field: exactOutput ? "amountInMax" : "amountOutMin")
-        let hops = try TokenPath.hops(arguments, at: path, native: native, wrappedNativeToken: wrappedNativeToken)
+        let hops = try TokenPath.hops(arguments, at: path, native: native.map { ($0, wrappedNativeToken) })
         return SwapLeg(
             dex: dex,
             hops: hops,

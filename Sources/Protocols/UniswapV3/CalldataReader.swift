@@ -39,6 +39,13 @@ struct CalldataReader {
         error.shifted(by: reader.data.startIndex - origin)
     }
 
+    /// What `body` reads with Kernel's reader over the nested encoding, its errors moved to
+    /// offsets into the outermost calldata.
+    @inline(__always)
+    func reading<T>(_ body: (ABIReader) throws(DecodingError) -> T) throws(DecodingError) -> T {
+        do { return try body(reader) } catch { throw rebased(error) }
+    }
+
     /// A `uint<bits>` at head index `index`.
     @inline(__always)
     func uint(_ index: Int, bits: Int = 256, field: StaticString) throws(DecodingError) -> UInt256 {

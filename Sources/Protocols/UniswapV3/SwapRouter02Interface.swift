@@ -73,7 +73,7 @@ struct SwapRouter02Interface: RouterInterface {
         let recipient = try reader.address(3, field: "to")
         let amount = try reader.uint(0, field: exactInput ? "amountIn" : "amountOut")
         let limit = try reader.uint(1, field: exactInput ? "amountOutMin" : "amountInMax")
-        let hops = try V2Path.hops(reader, index: 2)
+        let hops = try reader.reading { (reader) throws(DecodingError) in try TokenPath.hops(reader, at: 2) }
         let fixed: SwapAmount = !exactInput ? .exactOut(amount) : amount.isZero ? .exactInRouterBalance : .exactIn(amount)
         return SwapLeg(dex: v2Dex, hops: hops, amount: fixed, limit: limit, recipient: recipient, deadline: deadline)
     }

@@ -87,7 +87,7 @@ struct UniversalRouterInterface: RouterInterface {
     /// The leg of a `V2_SWAP_EXACT_IN/OUT` input.
     private func v2Leg(_ input: CalldataReader, exactInput: Bool, deadline: UInt256?) throws(DecodingError) -> SwapLeg {
         let (recipient, amount, limit) = try swapFields(input, exactInput: exactInput)
-        let hops = try V2Path.hops(input, index: 3)
+        let hops = try input.reading { (reader) throws(DecodingError) in try TokenPath.hops(reader, at: 3) }
         let fixed: SwapAmount = !exactInput ? .exactOut(amount)
             : amount == Self.contractBalance || amount.isZero ? .exactInRouterBalance : .exactIn(amount)
         return SwapLeg(dex: v2Dex, hops: hops, amount: fixed, limit: limit, recipient: recipient, deadline: deadline)
