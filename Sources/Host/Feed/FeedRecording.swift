@@ -32,7 +32,9 @@ enum FeedRecordingFormat {
         if !trimmed.contains(0x0A), !trimmed.contains(0x0D), JSONScanner.isSingleObject(trimmed) {
             out.append(contentsOf: trimmed)
         } else {
-            JSONScanner.appendQuoted(frame.bytes[...], to: &out)
+            var quoted = ""
+            JSONLine.appendQuoted(String(decoding: frame.bytes, as: UTF8.self), to: &quoted)
+            out.append(contentsOf: quoted.utf8)
         }
         out.append(contentsOf: "}\n".utf8)
         return out

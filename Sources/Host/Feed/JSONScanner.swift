@@ -253,27 +253,6 @@ struct JSONScanner {
         return out
     }
 
-    /// Appends `bytes` (UTF-8 text) to `out` as a JSON string, quotes included. Invalid UTF-8 is
-    /// replaced with U+FFFD.
-    static func appendQuoted(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        out.append(UInt8(ascii: "\""))
-        for b in text.utf8 {
-            switch b {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let digits: [UInt8] = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, digits[Int(b >> 4)], digits[Int(b & 0xF)]])
-            default: out.append(b)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
     private mutating func literal(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount
         guard bytes.endIndex - index >= count else { throw error("bad literal") }

@@ -56,7 +56,8 @@ struct JSONLine {
         text += ":"
     }
 
-    private static func appendQuoted(_ s: String, to out: inout String) {
+    /// Appends `s` as a JSON string literal, quotes included.
+    static func appendQuoted(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
