@@ -88,6 +88,31 @@ import Testing
         }
     }
 
+    /// A bad line, and a line past the length limit (longer than a read chunk), each throw once
+    /// with their numbers; reading goes on with the next line.
+    @Test func readingGoesOnAfterABadOrOverlongLine() throws {
+        let path = Self.temporaryPath("skip")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let overlong = #"{"receivedAtNanos":2,"frame":""# + String(repeating: "x", count: 600_000) + #""}"#
+        let text = [#"{"receivedAtNanos":1,"frame":{}}"#, "not json", overlong, #"{"receivedAtNanos":3,"frame":{}}"#]
+            .joined(separator: "\n") + "\n"
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        var reader = try FeedRecordingReader(path: path, maximumLineLength: 1000)
+        #expect(try reader.next()?.receivedAtUnixNanos == 1)
+        var failedLines: [Int] = []
+        var frames: [UInt64] = []
+        while true {
+            do {
+                guard let frame = try reader.next() else { break }
+                frames.append(frame.receivedAtUnixNanos)
+            } catch let error as FeedRecordingReader.LineError {
+                failedLines.append(error.line)
+            }
+        }
+        #expect(failedLines == [2, 3])
+        #expect(frames == [3])
+    }
+
     @Test func jsonObjectDetectionIsStrict() {
         for good in [#"{}"#, #" {"a":[1,-2.5e+3,true,false,null,"\u00e9\n"]} "#, #"{"a":{"b":{}}}"#] {
             #expect(JSONScanner.isSingleObject(Array(good.utf8)[...]), "\(good)")

@@ -29,15 +29,12 @@ struct DecodeFeedCommand: ParsableCommand {
         var reader = try FeedRecordingReader(path: path)
         let decoder = FeedDecoder(chainId: chainId)
         var classifier = SwapClassifier(try loadConfig(path: config))
-        var lastFailedLine = -1
         while true {
             let recorded: RecordedFrame?
             do {
                 recorded = try reader.next()
             } catch let error as FeedRecordingReader.LineError {
                 print(FeedJSON.error(kind: "recording", seq: nil, offset: 0, message: error.description).rendered)
-                guard error.line != lastFailedLine else { throw ExitCode.failure }
-                lastFailedLine = error.line
                 continue
             }
             guard let recorded else { break }

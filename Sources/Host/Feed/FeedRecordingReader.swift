@@ -1,5 +1,6 @@
 /// Reads a feed recording file (docs/feed-recording.md) frame by frame, holding one chunk and one
-/// line in memory at a time. Header lines (without `"frame"`) and blank lines are skipped.
+/// line in memory at a time. Header lines (without `"frame"`) and blank lines are skipped. A bad
+/// line throws once and is left behind, so a caller may report it and read on.
 struct FeedRecordingReader: ~Copyable {
     /// A line that could not be parsed, with its 1-based number.
     struct LineError: Error, CustomStringConvertible {
@@ -67,13 +68,32 @@ struct FeedRecordingReader: ~Copyable {
                 return line
             }
             guard buffer.count - lineStart <= maximumLineLength else {
-                throw LineError(path: path, line: lineNumber + 1, underlying: JSONScanner.Error(offset: 0, reason: "line longer than \(maximumLineLength) bytes"))
+                lineNumber += 1
+                let tooLong = LineError(path: path, line: lineNumber, underlying: JSONScanner.Error(offset: 0, reason: "line longer than \(maximumLineLength) bytes"))
+                try skipRestOfLine()
+                throw tooLong
             }
             if lineStart > 0 {
                 buffer.removeFirst(lineStart)
                 searchFrom -= lineStart
                 lineStart = 0
             }
+            if try FileDescriptorIO.readChunk(fd, into: &buffer, count: 256 << 10, path: path) == 0 { atEnd = true }
+        }
+    }
+
+    /// Discards the line being read, up to and including its newline (or the end of the file).
+    private mutating func skipRestOfLine() throws {
+        while true {
+            if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+                lineStart = newline + 1
+                searchFrom = lineStart
+                return
+            }
+            buffer.removeAll(keepingCapacity: true)
+            lineStart = 0
+            searchFrom = 0
+            if atEnd { return }
             if try FileDescriptorIO.readChunk(fd, into: &buffer, count: 256 << 10, path: path) == 0 { atEnd = true }
         }
     }
