@@ -33,9 +33,10 @@ enum FileDescriptorIO {
     /// Writes all of `bytes`.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         try bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
             var offset = 0
             while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = write(fd, base + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw FileIOError(path: path, operation: "write", code: errno)
@@ -47,10 +48,11 @@ enum FileDescriptorIO {
 
     /// Reads up to `count` bytes, appending them to `buffer`; 0 at end of file.
     static func readChunk(_ fd: Int32, into buffer: inout [UInt8], count: Int, path: String) throws -> Int {
+        guard count > 0 else { return 0 }
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: count))
         while true {
-            let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + old, count) }
+            let n = buffer.withUnsafeMutableBytes { raw in raw.baseAddress.map { read(fd, $0 + old, count) } ?? 0 }
             if n < 0 {
                 if errno == EINTR { continue }
                 buffer.removeLast(count)
