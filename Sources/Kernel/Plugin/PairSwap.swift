@@ -1,15 +1,15 @@
-import Kernel
-
-/// `UniswapV2Pair.swap(uint256 amount0Out, uint256 amount1Out, address to, bytes data)`: the
-/// caller takes the amounts out and must have paid (or pay, in the `data` callback) the input.
-enum PairSwap {
+/// A V2-style pair's `swap(uint256 amount0Out, uint256 amount1Out, address to, bytes data)`
+/// (Uniswap V2 and its forks, Camelot V2): the caller takes the amounts out and must have paid (or
+/// pay, in the `data` callback) the input.
+public enum PairSwap {
     /// `swap(uint256,uint256,address,bytes)`.
-    static let selector: UInt32 = 0x022c_0d9f
+    public static let selector: UInt32 = 0x022c_0d9f
 
     /// One exact-output leg per token taken out: token1 in for `amount0Out` (zeroForOne false),
     /// token0 in for `amount1Out` (zeroForOne true), in that order; a flash swap taking both out
-    /// gives both. Nil when both are zero (the pair refuses it).
-    static func decode(dex: String, pair: Address, arguments: ABIReader) throws(DecodingError) -> DecodedSwap? {
+    /// gives both. Nil when both are zero (the pair refuses it). Reads head words 0–3; a variant
+    /// with more arguments reads its own after.
+    public static func decode(dex: String, pair: Address, arguments: ABIReader) throws(DecodingError) -> DecodedSwap? {
         let amount0Out = try arguments.uint(0, field: "amount0Out")
         let amount1Out = try arguments.uint(1, field: "amount1Out")
         let recipient = try arguments.address(2, field: "to")
