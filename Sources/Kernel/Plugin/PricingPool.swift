@@ -1,8 +1,9 @@
 /// The pricing plugin protocol: a pool's state as a value that quotes and applies swaps exactly
 /// as its contract computes them (integer math, the contract's rounding).
 ///
-/// The pool math of each family implements it (the exact-math issue); the engine simulates the
-/// swaps it recognises on copies of these values.
+/// The engine simulates the swaps it recognises on copies of these values. A pool type also says
+/// which events change its state (`stateEventTopics`) and applies them (`apply(_:)`); the calls
+/// that load its state are its family's `PoolStateLoader`.
 public protocol PricingPool: Sendable {
     /// The pool's address.
     var address: Address { get }
@@ -13,12 +14,28 @@ public protocol PricingPool: Sendable {
     func amountOut(_ amountIn: UInt256, from: Int, to: Int) throws(PoolError) -> UInt256
     /// Applies that swap to the state and returns the output.
     mutating func swap(_ amountIn: UInt256, from: Int, to: Int) throws(PoolError) -> UInt256
+    /// topic0 of every event that changes this pool's state.
+    static var stateEventTopics: [Hash32] { get }
+    /// Applies one log this pool emitted. A log whose topic0 is not in `stateEventTopics` leaves
+    /// the state as it is; a malformed one throws `PoolError.malformed` and changes nothing.
+    mutating func apply(_ log: EventLog) throws(PoolError)
 }
 
-/// Why a pool cannot quote.
-public enum PoolError: Error, Equatable, Sendable {
+/// Why a pool cannot quote or update.
+public enum PoolError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The contract would revert, with its reason where it has one (e.g. `SPL`, `AS`).
     case revert(String)
     /// The state or input is outside what the math accepts (zero liquidity, absurd reserves).
     case invalidState(String)
+    /// A state answer or event log that does not decode, with its offset and field.
+    case malformed(DecodingError)
+
+    /// A one-line message: the kind and its detail.
+    public var description: String {
+        switch self {
+        case .revert(let reason): "revert: \(reason)"
+        case .invalidState(let detail): "invalid state: \(detail)"
+        case .malformed(let error): "malformed: \(error)"
+        }
+    }
 }
