@@ -14,6 +14,14 @@ public protocol DEXPlugin: Sendable {
     /// The address of the entry's pool for two tokens (in either order) and a fee tier, derived
     /// from its factory by CREATE2; nil where the family or config cannot derive it.
     func poolAddress(_ tokenA: Address, _ tokenB: Address, fee: UInt32?) -> Address?
+    /// What the host says at start-up about parts of the entry the plugin accepts but does not
+    /// serve in full (a pool decoded but not priced exactly); empty by default.
+    var startupWarnings: [String] { get }
+}
+
+extension DEXPlugin {
+    /// No warnings.
+    public var startupWarnings: [String] { [] }
 }
 
 /// A dex.yaml entry after generic validation: names, addresses and numbers are well-formed.

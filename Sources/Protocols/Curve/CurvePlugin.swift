@@ -21,11 +21,15 @@ public struct CurvePlugin: DEXPlugin {
 
     /// The decoder for the entry's pools and routers.
     public let decoder: any SwapDecoder
+    /// One line per configured pool whose kind is not priced exactly (`CurvePoolKind.isPricedExactly`):
+    /// the pool is decoded but never quoted. The host logs these at start-up.
+    public let startupWarnings: [String]
 
     /// Builds the plugin from an entry; throws for a pool without a known kind, with fewer than 2
     /// or more than 8 coins, or listed twice, and for a router whose kind or address does not fit.
     public init(entry: DEXEntry) throws(PluginConfigError) {
         var targets: [Address: CurveSwapDecoder.Target] = [:]
+        var warnings: [String] = []
         for (index, pool) in entry.pools.enumerated() {
             let field = "pools[\(index)]"
             guard let kindName = pool.kind else {
@@ -39,6 +43,9 @@ public struct CurvePlugin: DEXPlugin {
             }
             guard targets[pool.address] == nil else {
                 throw PluginConfigError(field: field + ".address", message: "pool \(pool.address.checksummed) is listed twice")
+            }
+            if !kind.isPricedExactly {
+                warnings.append("\(entry.name): pool \(pool.address.checksummed) (\(kind.rawValue)) is not priced exactly yet; skipped for quotes")
             }
             let coins = pool.coins.map(NativeETH.wrapping)
             let underlyingCoins = pool.underlyingCoins.map(NativeETH.wrapping)
@@ -62,6 +69,7 @@ public struct CurvePlugin: DEXPlugin {
             }
         }
         decoder = CurveSwapDecoder(dex: entry.name, targets: targets)
+        startupWarnings = warnings
     }
 
     /// Always nil: Curve pools are named in the config, not derived.

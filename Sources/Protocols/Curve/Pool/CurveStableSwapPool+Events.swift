@@ -1,0 +1,138 @@
+import Kernel
+
+extension CurveStableSwapPool {
+    /// The `PoolError.invalidState` for an event that the log alone cannot apply exactly: the
+    /// caller reloads the pool's state with `CurveStableSwapStateLoader`.
+    public static func needsReload(_ reason: String) -> PoolError {
+        .invalidState("needs reload: \(reason)")
+    }
+
+    /// Applies one log of this pool.
+    ///
+    /// Applied exactly: `TokenExchange` (simulated; its `tokens_bought` must equal the payout),
+    /// `AddLiquidity`, `RemoveLiquidity` and `RemoveLiquidityImbalance` of classic and NG pools
+    /// (the admin share of each logged fee leaves `balances`; NG amounts are taken as received,
+    /// true for coins without transfer fees), `StopRampA` (A becomes the logged value), `NewFee`
+    /// and `ApplyNewFee`. Answered with `needsReload`: `TokenExchangeUnderlying`,
+    /// `RemoveLiquidityOne`, `RampA` (A then moves with time), the liquidity events of lending
+    /// pools, and a `TokenExchange` that reverts or pays another amount on the held state.
+    mutating func applyLog(_ log: EventLog) throws(PoolError) {
+        guard let topic = log.topics.first else { return }
+        let reader = ABIReader(log.data[...])
+        switch topic {
+        case CurveStableSwapEvents.tokenExchange:
+            try applyTokenExchange(reader)
+        case CurveStableSwapEvents.stopRampA:
+            amplification = try decoding { () throws(DecodingError) in try reader.word(0, field: "StopRampA.A") }
+        case CurveStableSwapEvents.newFee where variant != .stableswapNG:
+            let values = try decoding { () throws(DecodingError) in
+                (try reader.word(0, field: "NewFee.fee"), try reader.word(1, field: "NewFee.admin_fee"))
+            }
+            (fee, adminFee) = values
+        case CurveStableSwapEvents.applyNewFee where variant == .stableswapNG:
+            let values = try decoding { () throws(DecodingError) in
+                (try reader.word(0, field: "ApplyNewFee.fee"), try reader.word(1, field: "ApplyNewFee.offpeg_fee_multiplier"))
+            }
+            (fee, offpegFeeMultiplier) = values
+        case CurveStableSwapEvents.tokenExchangeUnderlying:
+            throw Self.needsReload("TokenExchangeUnderlying moves balances by rates the log does not carry")
+        case CurveStableSwapEvents.rampA:
+            throw Self.needsReload("RampA makes A depend on the block time")
+        case CurveStableSwapEvents.removeLiquidityOne, CurveStableSwapEvents.removeLiquidityOneOld,
+             CurveStableSwapEvents.removeLiquidityOneNG:
+            throw Self.needsReload("RemoveLiquidityOne does not log the admin fee it keeps")
+        default:
+            try applyLiquidity(topic: topic, reader)
+        }
+    }
+
+    /// Simulates the logged exchange and keeps it only if it pays `tokens_bought`.
+    private mutating func applyTokenExchange(_ reader: ABIReader) throws(PoolError) {
+        let (sold, dx, bought, dy) = try decoding { () throws(DecodingError) in
+            (try reader.int(0, bits: 128, field: "TokenExchange.sold_id"),
+             try reader.word(1, field: "TokenExchange.tokens_sold"),
+             try reader.int(2, bits: 128, field: "TokenExchange.bought_id"),
+             try reader.word(3, field: "TokenExchange.tokens_bought"))
+        }
+        guard let i = sold.nonNegativeInt, i < balances.count else {
+            throw .malformed(DecodingError(.invalidValue, at: 0, field: "TokenExchange.sold_id"))
+        }
+        guard let j = bought.nonNegativeInt, j < balances.count else {
+            throw .malformed(DecodingError(.invalidValue, at: 64, field: "TokenExchange.bought_id"))
+        }
+        var copy = self
+        let paid: UInt256
+        do { paid = try copy.exchange(dx, from: i, to: j) } catch {
+            throw Self.needsReload("TokenExchange \(i)→\(j) of \(dx) fails on the held state (\(error))")
+        }
+        guard paid == dy else {
+            throw Self.needsReload("TokenExchange paid \(dy), the held state pays \(paid)")
+        }
+        self = copy
+    }
+
+    /// `AddLiquidity`, `RemoveLiquidity`, `RemoveLiquidityImbalance` of this pool's array shape;
+    /// other topics leave the state as it is.
+    private mutating func applyLiquidity(topic: Hash32, _ reader: ABIReader) throws(PoolError) {
+        let isNG = variant == .stableswapNG
+        guard let topics = isNG ? CurveStableSwapEvents.ngLiquidity : CurveStableSwapEvents.classicLiquidity(coins: balances.count)
+        else { return }
+        let adds: Bool
+        switch topic {
+        case topics.add: adds = true
+        case topics.remove, topics.removeImbalance: adds = false
+        default: return
+        }
+        if variant == .lending {
+            throw Self.needsReload("a lending pool's liquidity events move balances by the coins' rates")
+        }
+        let (amounts, fees) = try decoding { () throws(DecodingError) in
+            try Self.liquidityArrays(reader, coins: balances.count, dynamic: isNG)
+        }
+        var updated = balances
+        do {
+            for index in 0..<balances.count {
+                let adminPart = try CheckedMath.div(try CheckedMath.mul(fees[index], adminFee), StableSwapMath.feeDenominator)
+                let moved = adds
+                    ? try CheckedMath.add(balances[index], amounts[index])
+                    : try CheckedMath.sub(balances[index], amounts[index])
+                updated[index] = try CheckedMath.sub(moved, adminPart)
+            }
+        } catch {
+            throw Self.needsReload("a liquidity event does not fit the held balances (\(error))")
+        }
+        balances = updated
+    }
+
+    /// The `token_amounts` and `fees` arrays (head words 0 and 1 of the data: inline for classic
+    /// pools, through offsets for NG), each of `coins` elements.
+    private static func liquidityArrays(
+        _ reader: ABIReader, coins: Int, dynamic: Bool
+    ) throws(DecodingError) -> (CurveCoinValues, CurveCoinValues) {
+        var amounts = CurveCoinValues(zeros: coins)
+        var fees = CurveCoinValues(zeros: coins)
+        if dynamic {
+            let (amountCount, amountReader) = try reader.array(0, field: "token_amounts")
+            let (feeCount, feeReader) = try reader.array(1, field: "fees")
+            guard amountCount == coins else { throw DecodingError(.wrongLength, at: 0, field: "token_amounts") }
+            // RemoveLiquidity logs an empty fees array.
+            guard feeCount == coins || feeCount == 0 else { throw DecodingError(.wrongLength, at: 32, field: "fees") }
+            for index in 0..<coins {
+                amounts[index] = try amountReader.word(index, field: "token_amounts")
+                if feeCount > 0 { fees[index] = try feeReader.word(index, field: "fees") }
+            }
+        } else {
+            for index in 0..<coins {
+                amounts[index] = try reader.word(index, field: "token_amounts")
+                fees[index] = try reader.word(coins + index, field: "fees")
+            }
+        }
+        return (amounts, fees)
+    }
+}
+
+/// Runs an ABI read, turning its error into `PoolError.malformed`.
+@inline(__always)
+func decoding<T>(_ body: () throws(DecodingError) -> T) throws(PoolError) -> T {
+    do { return try body() } catch { throw .malformed(error) }
+}

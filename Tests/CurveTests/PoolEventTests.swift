@@ -1,0 +1,170 @@
+import Curve
+import Kernel
+import Testing
+
+/// `CurveStableSwapPool.apply`: the events applied exactly, the ones that ask for a reload, and
+/// malformed logs; plus the real Arbitrum TokenExchange logs of the fixture.
+@Suite struct PoolEventTests {
+    static let exchangeSignature = "TokenExchange(address,int128,uint256,int128,uint256)"
+
+    @Test func tokenExchangeMatchingThePayoutIsApplied() throws {
+        var pool = try PoolSample.pool()
+        var expected = pool
+        let dx = UInt256(2_500_000_000)
+        let dy = try expected.exchange(dx, from: 0, to: 1)
+        try pool.apply(PoolSample.log(Self.exchangeSignature, [.zero, dx, .one, dy]))
+        #expect(pool == expected)
+    }
+
+    @Test func tokenExchangeWithAnotherPayoutAsksForAReload() throws {
+        var pool = try PoolSample.pool()
+        let before = pool
+        let dx = UInt256(2_500_000_000)
+        let dy = try pool.quote(dx, from: 0, to: 1)
+        #expect(throws: PoolError.self) { try pool.apply(PoolSample.log(Self.exchangeSignature, [.zero, dx, .one, dy &+ .one])) }
+        do { try pool.apply(PoolSample.log(Self.exchangeSignature, [.zero, dx, .one, dy &+ .one])) } catch {
+            guard case .invalidState(let message) = error else { Issue.record("\(error)"); return }
+            #expect(message.hasPrefix("needs reload"))
+        }
+        #expect(pool == before)
+    }
+
+    @Test func classicLiquidityEventsMoveBalancesNetOfTheAdminFee() throws {
+        var pool = try PoolSample.pool()
+        let start = pool.balances.array
+        let (a0, a1, f0, f1) = (UInt256(1_000_000), UInt256(3_000_000), UInt256(400), UInt256(1_001))
+        let add = "AddLiquidity(address,uint256[2],uint256[2],uint256,uint256)"
+        try pool.apply(PoolSample.log(add, [a0, a1, f0, f1, .one, .one]))
+        // admin fee 50 %: fees 400 and 1001 leave 200 and 500.
+        #expect(pool.balances.array == [start[0] + a0 - UInt256(200), start[1] + a1 - UInt256(500)])
+        let remove = "RemoveLiquidity(address,uint256[2],uint256[2],uint256)"
+        try pool.apply(PoolSample.log(remove, [a0, a1, .zero, .zero, .one]))
+        #expect(pool.balances.array == [start[0] - UInt256(200), start[1] - UInt256(500)])
+        let imbalance = "RemoveLiquidityImbalance(address,uint256[2],uint256[2],uint256,uint256)"
+        try pool.apply(PoolSample.log(imbalance, [.zero, a0, .zero, UInt256(10), .one, .one]))
+        #expect(pool.balances.array == [start[0] - UInt256(200), start[1] - UInt256(500) - a0 - UInt256(5)])
+    }
+
+    @Test func ngLiquidityEventsReadDynamicArrays() throws {
+        var pool = try PoolSample.pool(.stableswapNG)
+        let start = pool.balances.array
+        // AddLiquidity(provider, uint256[] amounts, uint256[] fees, invariant, supply): heads, then the arrays.
+        let words: [UInt256] = [UInt256(128), UInt256(224), .one, .one,
+                                UInt256(2), UInt256(7_000), UInt256(9_000),
+                                UInt256(2), UInt256(11), UInt256(20)]
+        try pool.apply(PoolSample.log("AddLiquidity(address,uint256[],uint256[],uint256,uint256)", words))
+        #expect(pool.balances.array == [start[0] + UInt256(7_000 - 5), start[1] + UInt256(9_000 - 10)])
+        // RemoveLiquidity logs an empty fees array.
+        let remove: [UInt256] = [UInt256(96), UInt256(192), .one, UInt256(2), UInt256(7_000), UInt256(9_000), .zero]
+        try pool.apply(PoolSample.log("RemoveLiquidity(address,uint256[],uint256[],uint256)", remove))
+        #expect(pool.balances.array == [start[0] - UInt256(5), start[1] - UInt256(10)])
+    }
+
+    @Test func parameterEventsAreApplied() throws {
+        var classic = try PoolSample.pool()
+        try classic.apply(PoolSample.log("StopRampA(uint256,uint256)", [UInt256(123_456), UInt256(1_700_000_000)], indexed: false))
+        #expect(classic.amplification == UInt256(123_456))
+        try classic.apply(PoolSample.log("NewFee(uint256,uint256)", [UInt256(4_000_000), UInt256(2_000_000_000)], indexed: false))
+        #expect(classic.fee == UInt256(4_000_000) && classic.adminFee == UInt256(2_000_000_000))
+        var ng = try PoolSample.pool(.stableswapNG)
+        try ng.apply(PoolSample.log("ApplyNewFee(uint256,uint256)", [UInt256(3_000_000), UInt256(20_000_000_000)], indexed: false))
+        #expect(ng.fee == UInt256(3_000_000) && ng.offpegFeeMultiplier == UInt256(20_000_000_000))
+    }
+
+    @Test(arguments: [
+        "RampA(uint256,uint256,uint256,uint256)",
+        "RemoveLiquidityOne(address,uint256,uint256,uint256)",
+        "RemoveLiquidityOne(address,int128,uint256,uint256,uint256)",
+        "TokenExchangeUnderlying(address,int128,uint256,int128,uint256)",
+    ])
+    func eventsTheLogCannotApplyAskForAReload(signature: String) throws {
+        var pool = try PoolSample.pool()
+        let before = pool
+        let log = PoolSample.log(signature, Array(repeating: UInt256.one, count: 5))
+        #expect(CurveStableSwapPool.stateEventTopics.contains(log.topics[0]))
+        do {
+            try pool.apply(log)
+            Issue.record("\(signature) was applied")
+        } catch {
+            guard case .invalidState(let message) = error else { Issue.record("\(error)"); return }
+            #expect(message.hasPrefix("needs reload"))
+        }
+        #expect(pool == before)
+    }
+
+    @Test func liquidityEventsBeyondTheHeldBalancesAskForAReload() throws {
+        var pool = try PoolSample.pool()
+        let before = pool
+        let remove = "RemoveLiquidity(address,uint256[2],uint256[2],uint256)"
+        let tooMuch = pool.balances.array[0] &+ .one
+        do {
+            try pool.apply(PoolSample.log(remove, [tooMuch, .zero, .zero, .zero, .one]))
+            Issue.record("removing more than the balance was applied")
+        } catch {
+            guard case .invalidState(let message) = error else { Issue.record("\(error)"); return }
+            #expect(message.hasPrefix("needs reload"))
+        }
+        #expect(pool == before)
+    }
+
+    @Test func lendingLiquidityEventsAskForAReload() throws {
+        var pool = try PoolSample.pool(.lending)
+        let add = "AddLiquidity(address,uint256[2],uint256[2],uint256,uint256)"
+        #expect(throws: PoolError.self) { try pool.apply(PoolSample.log(add, Array(repeating: UInt256.one, count: 6))) }
+    }
+
+    @Test func malformedLogsNameTheirField() throws {
+        var pool = try PoolSample.pool()
+        let before = pool
+        let short = PoolSample.log(Self.exchangeSignature, [.zero, UInt256(1_000)])
+        #expect(throws: PoolError.malformed(DecodingError(.truncated, at: 64, field: "TokenExchange.bought_id"))) {
+            try pool.apply(short)
+        }
+        let dirtyIndex = PoolSample.log(Self.exchangeSignature, [UInt256(1, 0, 1, 0), .one, .one, .one])
+        #expect(throws: PoolError.self) { try pool.apply(dirtyIndex) }
+        let outOfRange = PoolSample.log(Self.exchangeSignature, [.zero, .one, UInt256(5), .one])
+        #expect(throws: PoolError.malformed(DecodingError(.invalidValue, at: 64, field: "TokenExchange.bought_id"))) {
+            try pool.apply(outOfRange)
+        }
+        let badArray = PoolSample.log("AddLiquidity(address,uint256[],uint256[],uint256,uint256)", [UInt256(1_000_000)])
+        var ng = try PoolSample.pool(.stableswapNG)
+        #expect(throws: PoolError.self) { try ng.apply(badArray) }
+        #expect(pool == before)
+    }
+
+    @Test func otherTopicsLeaveTheStateAlone() throws {
+        var pool = try PoolSample.pool()
+        let before = pool
+        try pool.apply(PoolSample.log("Transfer(address,address,uint256)", [.one]))
+        try pool.apply(EventLog(address: PoolSample.twoPool, topics: [], data: []))
+        #expect(pool == before)
+    }
+
+    /// The fixture's real StableSwap TokenExchange logs (the 2pool and three NG pools): their topic0
+    /// is the one `stateEventTopics` lists, and they decode through `apply`. No pre-swap balances
+    /// were captured, so a held state that pays another amount must answer "needs reload" and stay
+    /// unchanged; the Tricrypto-NG logs (another topic0) leave the state alone.
+    @Test func realArbitrumLogs() throws {
+        let exchanges = try Fixture.json("arbitrum_curve_exchanges.json").objects("exchanges")
+        var stableSwapLogs = 0
+        for exchange in exchanges {
+            let topics = try #require(exchange["topics"] as? [String]).map { try Hash32(hex: $0) }
+            let log = EventLog(address: try exchange.address("pool"), topics: topics,
+                               data: try [UInt8](hexFixture: try exchange.string("data")))
+            var pool = try PoolSample.pool(.stableswapNG, balances: [UInt256(1_000), UInt256(1_000)])
+            let before = pool
+            if CurveStableSwapPool.stateEventTopics.contains(topics[0]) {
+                stableSwapLogs += 1
+                #expect(throws: PoolError.self) { try pool.apply(log) }
+                do { try pool.apply(log) } catch {
+                    guard case .invalidState(let message) = error else { Issue.record("\(error)"); continue }
+                    #expect(message.hasPrefix("needs reload"))
+                }
+            } else {
+                try pool.apply(log)
+            }
+            #expect(pool == before)
+        }
+        #expect(stableSwapLogs == 7)
+    }
+}
