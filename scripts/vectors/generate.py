@@ -17,6 +17,7 @@ import abi_values
 import curve
 import v2_camelot
 import keccak_values
+import pool_camelot
 import pool_curve
 import pool_uniswap_v2
 import pool_uniswap_v3
@@ -24,7 +25,7 @@ import rlp_values
 import tx
 import uniswap_v3
 
-MODULES = (tx, rlp_values, abi_values, keccak_values, curve, v2_camelot, uniswap_v3, pool_uniswap_v2, pool_uniswap_v3, pool_curve)
+MODULES = (tx, rlp_values, abi_values, keccak_values, curve, v2_camelot, uniswap_v3, pool_uniswap_v2, pool_uniswap_v3, pool_curve, pool_camelot)
 
 
 def summary(body):

@@ -1,0 +1,50 @@
+import Kernel
+
+extension CamelotV2Pool {
+    /// topic0 of `Sync(uint112 reserve0, uint112 reserve1)`.
+    public static let syncTopic = Keccak256.hash(Array("Sync(uint112,uint112)".utf8))
+    /// topic0 of `FeePercentUpdated(uint16 token0FeePercent, uint16 token1FeePercent)`.
+    public static let feePercentUpdatedTopic = Keccak256.hash(Array("FeePercentUpdated(uint16,uint16)".utf8))
+    /// topic0 of `SetStableSwap(bool prevStableSwap, bool stableSwap)`.
+    public static let setStableSwapTopic = Keccak256.hash(Array("SetStableSwap(bool,bool)".utf8))
+
+    /// The pair's events that change its state: `Sync` (reserves), `FeePercentUpdated` (fees),
+    /// `SetStableSwap` (the curve). The factory's `feeTo`/`ownerFeeShare` changes, which move a
+    /// stable pair's `protocolFeeShare`, are the factory's events, not the pair's.
+    public static var stateEventTopics: [Hash32] { [syncTopic, feePercentUpdatedTopic, setStableSwapTopic] }
+
+    /// Applies one of the pair's logs (all their arguments are in `data`); other topics leave the
+    /// state unchanged, a malformed log throws `PoolError.malformed` and changes nothing.
+    public mutating func apply(_ log: EventLog) throws(PoolError) {
+        guard let topic = log.topics.first else { return }
+        let reader = ABIReader(log.data[...])
+        do {
+            switch topic {
+            case Self.syncTopic:
+                let newReserve0 = try reader.uint(0, bits: 112, field: "Sync.reserve0")
+                let newReserve1 = try reader.uint(1, bits: 112, field: "Sync.reserve1")
+                (reserve0, reserve1) = (newReserve0, newReserve1)
+            case Self.feePercentUpdatedTopic:
+                let fee0 = try reader.uint(0, bits: 16, field: "FeePercentUpdated.token0FeePercent")
+                let fee1 = try reader.uint(1, bits: 16, field: "FeePercentUpdated.token1FeePercent")
+                (token0FeePercent, token1FeePercent) = (UInt16(truncatingIfNeeded: fee0.low64), UInt16(truncatingIfNeeded: fee1.low64))
+            case Self.setStableSwapTopic:
+                _ = try reader.bool(0, field: "SetStableSwap.prevStableSwap")
+                stableSwap = try reader.bool(1, field: "SetStableSwap.stableSwap")
+            default:
+                return
+            }
+        } catch {
+            throw .malformed(error)
+        }
+    }
+
+    /// Sets `protocolFeeShare` from the factory's `feeInfo()` (its `ownerFeeShare` and `feeTo`),
+    /// for a host that follows the factory's `OwnerFeeShareUpdated` / `FeeToTransferred` events.
+    public mutating func setProtocolFee(ownerFeeShare: UInt32, feeToIsSet: Bool) throws(PoolError) {
+        guard ownerFeeShare <= Self.maxProtocolFeeShare else {
+            throw .invalidState("Camelot V2 protocol fee share above 100000")
+        }
+        protocolFeeShare = feeToIsSet ? ownerFeeShare : 0
+    }
+}
