@@ -40,6 +40,17 @@ struct JSONLine {
         text += value.rendered
     }
 
+    /// Adds `"key": ["...",...]`.
+    mutating func strings(_ key: String, _ values: [String]) {
+        field(key)
+        text += "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { text += "," }
+            Self.appendQuoted(value, to: &text)
+        }
+        text += "]"
+    }
+
     /// Adds `"key": [{...},...]`.
     mutating func array(_ key: String, _ values: [JSONLine]) {
         field(key)
