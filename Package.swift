@@ -92,6 +92,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "PoolMathBenchmarks",
+            dependencies: ["UniswapV2", "UniswapV3", "Camelot", "Curve", "Kernel", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/PoolMathBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "UniswapV3Benchmarks",
             dependencies: ["UniswapV3", "Kernel", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/UniswapV3Benchmarks",
