@@ -8,6 +8,14 @@ add/sub/mul revert with "ds-math-*-overflow/underflow", raw + - * wrap modulo 2^
 by zero reverts (reported here as "division by zero"), the right operand of `>=` is evaluated
 first (legacy code generator).
 
+Second opinion where a peer exists: degenbot 0.5.0 (PyPI) models Camelot V2 pairs. Every V2
+case the transcription completes is recomputed by degenbot's own code, offline: its
+`CamelotLiquidityPool._calculate_tokens_out_from_tokens_in_stable_swap` (on a stand-in object
+carrying the state) for stable pairs, `constant_product_calc_exact_in` for volatile ones; any
+difference in amountOut stops the generation. degenbot does not model the pair's refusals, and
+its unbounded integers do not wrap where Solidity 0.5's raw arithmetic does (the stable curve far
+off peg), so reverting cases and cases where a raw operation wrapped stay transcription only.
+
 A case is one router-style exact-input swap: amountOut = pair.getAmountOut(amountIn, tokenIn),
 then pair.swap(...) on balances = reserves + amountIn (no referrer; for stable pairs no feeTo,
 so no protocol fee leaves the pair: the `mevbot quote` shape has no field for it). Kinds are
@@ -22,12 +30,17 @@ Tests/CamelotTests/Fixtures; `fee` is the direction's fee from globalState.
 
 import json
 import random
+from fractions import Fraction
 from pathlib import Path
+from types import SimpleNamespace
+
+from degenbot.camelot.pools import CamelotLiquidityPool
+from degenbot.uniswap.v2_functions import constant_product_calc_exact_in
 
 import pool_camelot_algebra as algebra
 
 FILE = "pool_camelot.json"
-PEERS = ()
+PEERS = ("degenbot",)
 
 U256 = 2**256
 U112_MAX = 2**112 - 1
@@ -66,8 +79,13 @@ def div(x, y):  # raw / (INVALID on zero in 0.5.x)
     return x // y
 
 
-def w(x):  # raw + - * result
+def w(x):  # raw + - * result, counting the wraps (degenbot's unbounded integers do not wrap)
+    if x < 0 or x >= U256:
+        RAW_WRAPS[0] += 1
     return x % U256
+
+
+RAW_WRAPS = [0]
 
 
 class Pair:
@@ -181,11 +199,40 @@ def router_swap(pool, zero_for_one, amount_in):
     return {"amountIn": str(amount_in), "amountOut": str(out), "reserve0": str(r0), "reserve1": str(r1)}
 
 
+def degenbot_amount_out(reserve0, reserve1, fee0, fee1, stable, decimals0, decimals1, zero_for_one, amount_in):
+    """degenbot's Camelot V2 output for the swap; None where degenbot raises."""
+    reserve_in, reserve_out = (reserve0, reserve1) if zero_for_one else (reserve1, reserve0)
+    if not stable:
+        return constant_product_calc_exact_in(amount_in, reserve_in, reserve_out,
+                                              Fraction(fee0 if zero_for_one else fee1, FEE_DENOMINATOR))
+    token0, token1 = SimpleNamespace(name="token0", decimals=decimals0), SimpleNamespace(name="token1", decimals=decimals1)
+    state = SimpleNamespace(token0=token0, token1=token1, reserves_token0=reserve0, reserves_token1=reserve1,
+                            fee_denominator=FEE_DENOMINATOR, fee_token0=Fraction(fee0, FEE_DENOMINATOR),
+                            fee_token1=Fraction(fee1, FEE_DENOMINATOR))
+    try:
+        return CamelotLiquidityPool._calculate_tokens_out_from_tokens_in_stable_swap(
+            state, token0 if zero_for_one else token1, amount_in)
+    except Exception:
+        return None
+
+
+DEGENBOT_CHECKED = {"volatile": 0, "stable": 0, "wrapped, chain semantics only": 0}
+
+
 def case(kind, rng, reserve0, reserve1, fee0, fee1, stable, decimals0, decimals1, zero_for_one, amount_in):
     pool = {"plugin": "camelot-v2", "reserve0": str(reserve0), "reserve1": str(reserve1), "token0Fee": fee0,
             "token1Fee": fee1, "stable": stable, "decimals0": decimals0, "decimals1": decimals1}
     request = {"pool": pool, "zeroForOne": zero_for_one, "amountIn": str(amount_in)}
-    return {"kind": kind, "request": request, "response": router_swap(pool, zero_for_one, amount_in)}
+    RAW_WRAPS[0] = 0
+    response = router_swap(pool, zero_for_one, amount_in)
+    if RAW_WRAPS[0]:
+        DEGENBOT_CHECKED["wrapped, chain semantics only"] += 1
+    elif "amountOut" in response:
+        peer = degenbot_amount_out(reserve0, reserve1, fee0, fee1, stable, decimals0, decimals1, zero_for_one, amount_in)
+        if peer != int(response["amountOut"]):
+            raise AssertionError(f"degenbot pays {peer}, the transcription {response['amountOut']}: {request}")
+        DEGENBOT_CHECKED["stable" if stable else "volatile"] += 1
+    return {"kind": kind, "request": request, "response": response}
 
 
 DECIMALS = (6, 8, 18)
