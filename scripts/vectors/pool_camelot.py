@@ -311,7 +311,7 @@ def stable_cases(rng, count):
 
 def build(seed):
     rng = random.Random(seed)
-    return {"cases": volatile_cases(rng, 10000) + stable_cases(rng, 6500) + algebra_cases(rng, 2600) + snapshot_cases(rng, 200)}
+    return {"cases": volatile_cases(rng, 10000) + stable_cases(rng, 6500) + algebra_cases(rng, 10000) + snapshot_cases(rng, 1000)}
 
 
 # Camelot V3 (Algebra): pool_camelot_algebra.py transcribes the pool's swap.

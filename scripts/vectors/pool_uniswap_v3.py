@@ -56,7 +56,7 @@ Q96 = 1 << 96
 TICK_SPACINGS = {100: 1, 500: 10, 3000: 60, 10000: 200}  # 100 is enabled by the owner, as on mainnet
 SWAP_EVENT = keccak(text="Swap(address,address,int256,int256,uint160,uint128,int24)")
 
-TOTAL_CASES = 11_000
+TOTAL_CASES = 22_000
 DEGENBOT_SAMPLE = 3  # one swap in DEGENBOT_SAMPLE is re-computed by degenbot
 
 # Episode profiles: (name, weight, positions (min, max), swaps (min, max)).
