@@ -18,24 +18,24 @@ extension CamelotV2Pool {
     public mutating func apply(_ log: EventLog) throws(PoolError) {
         guard let topic = log.topics.first else { return }
         let reader = ABIReader(log.data[...])
-        do {
-            switch topic {
-            case Self.syncTopic:
-                let newReserve0 = try reader.uint(0, bits: 112, field: "Sync.reserve0")
-                let newReserve1 = try reader.uint(1, bits: 112, field: "Sync.reserve1")
-                (reserve0, reserve1) = (newReserve0, newReserve1)
-            case Self.feePercentUpdatedTopic:
-                let fee0 = try reader.uint(0, bits: 16, field: "FeePercentUpdated.token0FeePercent")
-                let fee1 = try reader.uint(1, bits: 16, field: "FeePercentUpdated.token1FeePercent")
-                (token0FeePercent, token1FeePercent) = (UInt16(truncatingIfNeeded: fee0.low64), UInt16(truncatingIfNeeded: fee1.low64))
-            case Self.setStableSwapTopic:
-                _ = try reader.bool(0, field: "SetStableSwap.prevStableSwap")
-                stableSwap = try reader.bool(1, field: "SetStableSwap.stableSwap")
-            default:
-                return
+        switch topic {
+        case Self.syncTopic:
+            (reserve0, reserve1) = try PoolError.decoding { () throws(DecodingError) in
+                (try reader.uint(0, bits: 112, field: "Sync.reserve0"), try reader.uint(1, bits: 112, field: "Sync.reserve1"))
             }
-        } catch {
-            throw .malformed(error)
+        case Self.feePercentUpdatedTopic:
+            let (fee0, fee1) = try PoolError.decoding { () throws(DecodingError) in
+                (try reader.uint(0, bits: 16, field: "FeePercentUpdated.token0FeePercent"),
+                 try reader.uint(1, bits: 16, field: "FeePercentUpdated.token1FeePercent"))
+            }
+            (token0FeePercent, token1FeePercent) = (UInt16(truncatingIfNeeded: fee0.low64), UInt16(truncatingIfNeeded: fee1.low64))
+        case Self.setStableSwapTopic:
+            stableSwap = try PoolError.decoding { () throws(DecodingError) in
+                _ = try reader.bool(0, field: "SetStableSwap.prevStableSwap")
+                return try reader.bool(1, field: "SetStableSwap.stableSwap")
+            }
+        default:
+            return
         }
     }
 

@@ -35,38 +35,34 @@ public struct CamelotV2StateLoader: PoolStateLoader {
     public mutating func absorb(_ answers: [[UInt8]]) throws(PoolError) {
         guard loaded == nil else { throw .invalidState("Camelot V2 loader: nothing pending") }
         guard answers.count == 7 else { throw .invalidState("Camelot V2 loader: \(answers.count) answers for 7 calls") }
-        do {
-            let token0 = try ABIReader(answers[0][...]).address(0, field: "token0()")
-            let token1 = try ABIReader(answers[1][...]).address(0, field: "token1()")
-            let reserves = ABIReader(answers[2][...])
-            let reserve0 = try reserves.uint(0, bits: 112, field: "getReserves().reserve0")
-            let reserve1 = try reserves.uint(1, bits: 112, field: "getReserves().reserve1")
-            let fee0 = try reserves.uint(2, bits: 16, field: "getReserves().token0FeePercent")
-            let fee1 = try reserves.uint(3, bits: 16, field: "getReserves().token1FeePercent")
-            let stable = try ABIReader(answers[3][...]).bool(0, field: "stableSwap()")
-            let multiplier0 = try ABIReader(answers[4][...]).word(0, field: "precisionMultiplier0()")
-            let multiplier1 = try ABIReader(answers[5][...]).word(0, field: "precisionMultiplier1()")
-            let feeInfo = ABIReader(answers[6][...])
-            let ownerFeeShare = try feeInfo.uint(0, field: "feeInfo().ownerFeeShare")
-            let feeTo = try feeInfo.address(1, field: "feeInfo().feeTo")
-            guard let decimals0 = Self.decimals(of: multiplier0), let decimals1 = Self.decimals(of: multiplier1) else {
-                throw PoolError.invalidState("Camelot V2 precision multipliers are not powers of ten")
+        let (token0, token1, reserve0, reserve1, fee0, fee1, stable, multiplier0, multiplier1, ownerFeeShare, feeTo) =
+            try PoolError.decoding { () throws(DecodingError) in
+                let reserves = ABIReader(answers[2][...])
+                let feeInfo = ABIReader(answers[6][...])
+                return (
+                    try ABIReader(answers[0][...]).address(0, field: "token0()"),
+                    try ABIReader(answers[1][...]).address(0, field: "token1()"),
+                    try reserves.uint(0, bits: 112, field: "getReserves().reserve0"),
+                    try reserves.uint(1, bits: 112, field: "getReserves().reserve1"),
+                    try reserves.uint(2, bits: 16, field: "getReserves().token0FeePercent"),
+                    try reserves.uint(3, bits: 16, field: "getReserves().token1FeePercent"),
+                    try ABIReader(answers[3][...]).bool(0, field: "stableSwap()"),
+                    try ABIReader(answers[4][...]).word(0, field: "precisionMultiplier0()"),
+                    try ABIReader(answers[5][...]).word(0, field: "precisionMultiplier1()"),
+                    try feeInfo.uint(0, field: "feeInfo().ownerFeeShare"),
+                    try feeInfo.address(1, field: "feeInfo().feeTo"))
             }
-            guard ownerFeeShare <= UInt256(UInt64(CamelotV2Pool.maxProtocolFeeShare)) else {
-                throw PoolError.invalidState("Camelot V2 factory ownerFeeShare above 100000")
-            }
-            loaded = try CamelotV2Pool(
-                address: pair, token0: token0, token1: token1, reserve0: reserve0, reserve1: reserve1,
-                token0FeePercent: UInt16(truncatingIfNeeded: fee0.low64), token1FeePercent: UInt16(truncatingIfNeeded: fee1.low64),
-                stableSwap: stable, decimals0: decimals0, decimals1: decimals1,
-                protocolFeeShare: feeTo == .zero ? 0 : UInt32(truncatingIfNeeded: ownerFeeShare.low64))
-        } catch let error as DecodingError {
-            throw .malformed(error)
-        } catch let error as PoolError {
-            throw error
-        } catch {
-            throw .invalidState("Camelot V2 loader: \(error)")
+        guard let decimals0 = Self.decimals(of: multiplier0), let decimals1 = Self.decimals(of: multiplier1) else {
+            throw .invalidState("Camelot V2 precision multipliers are not powers of ten")
         }
+        guard ownerFeeShare <= UInt256(UInt64(CamelotV2Pool.maxProtocolFeeShare)) else {
+            throw .invalidState("Camelot V2 factory ownerFeeShare above 100000")
+        }
+        loaded = try CamelotV2Pool(
+            address: pair, token0: token0, token1: token1, reserve0: reserve0, reserve1: reserve1,
+            token0FeePercent: UInt16(truncatingIfNeeded: fee0.low64), token1FeePercent: UInt16(truncatingIfNeeded: fee1.low64),
+            stableSwap: stable, decimals0: decimals0, decimals1: decimals1,
+            protocolFeeShare: feeTo == .zero ? 0 : UInt32(truncatingIfNeeded: ownerFeeShare.low64))
     }
 
     /// The decimals d (0…255) with 10^d (mod 2^256, as the pair computed it) equal to `multiplier`.

@@ -10,35 +10,26 @@ enum PairArithmetic {
     /// `SafeMath.add`.
     @inline(__always)
     static func add(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        if overflow { throw .revert(CamelotPairReason.addOverflow) }
-        return sum
+        try a.adding(b, orRevert: CamelotPairReason.addOverflow)
     }
 
     /// `SafeMath.sub`.
     @inline(__always)
     static func sub(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
-        let (difference, overflow) = a.subtractingReportingOverflow(b)
-        if overflow { throw .revert(CamelotPairReason.subUnderflow) }
-        return difference
+        try a.subtracting(b, orRevert: CamelotPairReason.subUnderflow)
     }
 
     /// `SafeMath.mul`.
     @inline(__always)
     static func mul(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
-        let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        if overflow { throw .revert(CamelotPairReason.mulOverflow) }
-        return product
+        try a.multiplied(by: b, orRevert: CamelotPairReason.mulOverflow)
     }
 
     /// A raw `/`: floor division, reverting on a zero divisor.
     @inline(__always)
     static func div(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
         if b.w1 | b.w2 | b.w3 == 0, b.w0 != 0 { return divide(a, byWord: b.w0) }
-        guard let (quotient, _) = a.quotientAndRemainder(dividingBy: b) else {
-            throw .revert(CamelotPairReason.divisionByZero)
-        }
-        return quotient
+        return try a.divided(by: b, orRevert: CamelotPairReason.divisionByZero)
     }
 
     /// `a / 1e18`, which cannot fail.

@@ -5,32 +5,25 @@ enum CheckedMath {
     /// `a + b`.
     @inline(__always)
     static func add(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        if overflow { throw .revert(CurveRevert.safeMath) }
-        return sum
+        try a.adding(b, orRevert: CurveRevert.safeMath)
     }
 
     /// `a - b`.
     @inline(__always)
     static func sub(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
-        let (difference, overflow) = a.subtractingReportingOverflow(b)
-        if overflow { throw .revert(CurveRevert.safeMath) }
-        return difference
+        try a.subtracting(b, orRevert: CurveRevert.safeMath)
     }
 
     /// `a * b`.
     @inline(__always)
     static func mul(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
-        let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        if overflow { throw .revert(CurveRevert.safeMath) }
-        return product
+        try a.multiplied(by: b, orRevert: CurveRevert.safeMath)
     }
 
     /// `a / b`, reverting on a zero divisor.
     @inline(__always)
     static func div(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
-        guard let (quotient, _) = a.quotientAndRemainder(dividingBy: b) else { throw .revert(CurveRevert.safeMath) }
-        return quotient
+        try a.divided(by: b, orRevert: CurveRevert.safeMath)
     }
 
     /// `unsafe_div(a, b)`: the EVM's `DIV`, 0 for a zero divisor.

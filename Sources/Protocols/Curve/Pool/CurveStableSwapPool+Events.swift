@@ -23,14 +23,14 @@ extension CurveStableSwapPool {
         case CurveStableSwapEvents.tokenExchange:
             try applyTokenExchange(reader)
         case CurveStableSwapEvents.stopRampA:
-            amplification = try decoding { () throws(DecodingError) in try reader.word(0, field: "StopRampA.A") }
+            amplification = try PoolError.decoding { () throws(DecodingError) in try reader.word(0, field: "StopRampA.A") }
         case CurveStableSwapEvents.newFee where variant != .stableswapNG:
-            let values = try decoding { () throws(DecodingError) in
+            let values = try PoolError.decoding { () throws(DecodingError) in
                 (try reader.word(0, field: "NewFee.fee"), try reader.word(1, field: "NewFee.admin_fee"))
             }
             (fee, adminFee) = values
         case CurveStableSwapEvents.applyNewFee where variant == .stableswapNG:
-            let values = try decoding { () throws(DecodingError) in
+            let values = try PoolError.decoding { () throws(DecodingError) in
                 (try reader.word(0, field: "ApplyNewFee.fee"), try reader.word(1, field: "ApplyNewFee.offpeg_fee_multiplier"))
             }
             (fee, offpegFeeMultiplier) = values
@@ -48,7 +48,7 @@ extension CurveStableSwapPool {
 
     /// Simulates the logged exchange and keeps it only if it pays `tokens_bought`.
     private mutating func applyTokenExchange(_ reader: ABIReader) throws(PoolError) {
-        let (sold, dx, bought, dy) = try decoding { () throws(DecodingError) in
+        let (sold, dx, bought, dy) = try PoolError.decoding { () throws(DecodingError) in
             (try reader.int(0, bits: 128, field: "TokenExchange.sold_id"),
              try reader.word(1, field: "TokenExchange.tokens_sold"),
              try reader.int(2, bits: 128, field: "TokenExchange.bought_id"),
@@ -86,7 +86,7 @@ extension CurveStableSwapPool {
         if variant == .lending {
             throw Self.needsReload("a lending pool's liquidity events move balances by the coins' rates")
         }
-        let (amounts, fees) = try decoding { () throws(DecodingError) in
+        let (amounts, fees) = try PoolError.decoding { () throws(DecodingError) in
             try Self.liquidityArrays(reader, coins: balances.count, dynamic: isNG)
         }
         var updated = balances
@@ -129,10 +129,4 @@ extension CurveStableSwapPool {
         }
         return (amounts, fees)
     }
-}
-
-/// Runs an ABI read, turning its error into `PoolError.malformed`.
-@inline(__always)
-func decoding<T>(_ body: () throws(DecodingError) -> T) throws(PoolError) -> T {
-    do { return try body() } catch { throw .malformed(error) }
 }

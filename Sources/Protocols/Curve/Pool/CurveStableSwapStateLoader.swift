@@ -58,7 +58,7 @@ public struct CurveStableSwapStateLoader: PoolStateLoader {
         var rateValues: [UInt256]
         if variant == .stableswapNG {
             multiplier = try Self.word(answers[2], field: "offpeg_fee_multiplier()")
-            rateValues = try decoding { () throws(DecodingError) in
+            rateValues = try PoolError.decoding { () throws(DecodingError) in
                 let (count, elements) = try ABIReader(answers[3][...]).array(0, field: "stored_rates()")
                 guard count == coins.count else { throw DecodingError(.wrongLength, at: 32, field: "stored_rates()") }
                 return try (0..<count).map { index throws(DecodingError) in try elements.word(index, field: "stored_rates()") }
@@ -86,6 +86,6 @@ public struct CurveStableSwapStateLoader: PoolStateLoader {
 
     /// A one-word `uint256` answer.
     private static func word(_ answer: [UInt8], field: StaticString) throws(PoolError) -> UInt256 {
-        try decoding { () throws(DecodingError) in try ABIReader(answer[...]).word(0, field: field) }
+        try PoolError.decoding { () throws(DecodingError) in try ABIReader(answer[...]).word(0, field: field) }
     }
 }

@@ -28,14 +28,12 @@ public struct UniswapV2StateLoader: PoolStateLoader {
     public mutating func absorb(_ answers: [[UInt8]]) throws(PoolError) {
         guard reserves == nil else { return }
         guard answers.count == 1 else { throw .invalidState("getReserves(): \(answers.count) answers for 1 call") }
-        do {
-            let reader = ABIReader(answers[0][...])
+        let reader = ABIReader(answers[0][...])
+        reserves = try PoolError.decoding { () throws(DecodingError) in
             let reserve0 = try reader.uint(0, bits: 112, field: "getReserves().reserve0")
             let reserve1 = try reader.uint(1, bits: 112, field: "getReserves().reserve1")
             _ = try reader.uint(2, bits: 32, field: "getReserves().blockTimestampLast")
-            reserves = (reserve0, reserve1)
-        } catch {
-            throw .malformed(error)
+            return (reserve0, reserve1)
         }
     }
 

@@ -20,25 +20,21 @@ enum V2Formula {
         guard amountOut != .zero else { throw .revert("UniswapV2Library: INSUFFICIENT_OUTPUT_AMOUNT") }
         guard reserveIn != .zero, reserveOut != .zero else { throw .revert("UniswapV2Library: INSUFFICIENT_LIQUIDITY") }
         let numerator = try multiply(try multiply(reserveIn, amountOut), fee.denominator)
-        let (remaining, underflow) = reserveOut.subtractingReportingOverflow(amountOut)
-        guard !underflow else { throw .revert("ds-math-sub-underflow") }
+        let remaining = try reserveOut.subtracting(amountOut, orRevert: "ds-math-sub-underflow")
         let denominator = try multiply(remaining, fee.multiplier)
         // Solidity before 0.8 has no reason for a division by zero (all of the output requested).
-        guard denominator != .zero else { throw .revert("division by zero") }
-        return try add(numerator / denominator, UInt256(1))
+        return try add(try numerator.divided(by: denominator, orRevert: "division by zero"), UInt256(1))
     }
 
+    /// SafeMath's `mul`.
     @inlinable
     static func multiply(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
-        let (product, overflow) = a.multipliedReportingOverflow(by: b)
-        guard !overflow else { throw .revert("ds-math-mul-overflow") }
-        return product
+        try a.multiplied(by: b, orRevert: "ds-math-mul-overflow")
     }
 
+    /// SafeMath's `add`.
     @inlinable
     static func add(_ a: UInt256, _ b: UInt256) throws(PoolError) -> UInt256 {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        guard !overflow else { throw .revert("ds-math-add-overflow") }
-        return sum
+        try a.adding(b, orRevert: "ds-math-add-overflow")
     }
 }

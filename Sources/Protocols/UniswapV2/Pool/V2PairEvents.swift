@@ -9,11 +9,9 @@ public enum V2PairEvents {
     /// The reserves of a `Sync` log; nil for a log of another event.
     public static func syncReserves(_ log: EventLog) throws(PoolError) -> (reserve0: UInt256, reserve1: UInt256)? {
         guard log.topics.first == sync else { return nil }
-        do {
-            let reader = ABIReader(log.data[...])
-            return (try reader.uint(0, bits: 112, field: "Sync.reserve0"), try reader.uint(1, bits: 112, field: "Sync.reserve1"))
-        } catch {
-            throw .malformed(error)
+        let reader = ABIReader(log.data[...])
+        return try PoolError.decoding { () throws(DecodingError) in
+            (try reader.uint(0, bits: 112, field: "Sync.reserve0"), try reader.uint(1, bits: 112, field: "Sync.reserve1"))
         }
     }
 }

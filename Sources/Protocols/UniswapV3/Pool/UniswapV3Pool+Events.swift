@@ -20,8 +20,7 @@ extension UniswapV3Pool {
     /// not decode (wrong topic count, data length, or a value outside its type or the tick range);
     /// `invalidState` for a position change the state cannot take. Either leaves the pool as it was.
     public mutating func apply(_ log: EventLog) throws(PoolError) {
-        let change: StateChange?
-        do { change = try Self.decode(log) } catch { throw .malformed(error) }
+        let change = try PoolError.decoding { () throws(DecodingError) in try Self.decode(log) }
         switch change {
         case .swap(let price, let newTick, let active):
             setSwapState(sqrtPriceX96: price, tick: newTick, liquidity: active)
