@@ -29,9 +29,9 @@ extension CamelotV3Pool {
         let data = ABIReader(log.data[...])
         switch topic {
         case Self.swapTopic:
-            let price = try Self.decode { () throws(DecodingError) in try data.uint(2, bits: 160, field: "Swap.price") }
-            let active = try Self.decode { () throws(DecodingError) in try data.uint(3, bits: 128, field: "Swap.liquidity") }
-            let newTick = try Self.decode { () throws(DecodingError) in try data.int(4, bits: 24, field: "Swap.tick") }
+            let price = try PoolError.decoding { () throws(DecodingError) in try data.uint(2, bits: 160, field: "Swap.price") }
+            let active = try PoolError.decoding { () throws(DecodingError) in try data.uint(3, bits: 128, field: "Swap.liquidity") }
+            let newTick = try PoolError.decoding { () throws(DecodingError) in try data.int(4, bits: 24, field: "Swap.tick") }
             guard let tickValue = newTick.int64Value, tickValue >= Int64(TickMath.minTick), tickValue <= Int64(TickMath.maxTick),
                   price >= TickMath.minSqrtRatio, price < TickMath.maxSqrtRatio
             else { throw .invalidState("Swap log with price \(price) and tick \(newTick) outside the pool's range") }
@@ -42,7 +42,7 @@ extension CamelotV3Pool {
             let isMint = topic == Self.mintTopic
             let bottom = try Self.indexedTick(log, 2, field: "bottomTick")
             let top = try Self.indexedTick(log, 3, field: "topTick")
-            let amount = try Self.decode { () throws(DecodingError) in
+            let amount = try PoolError.decoding { () throws(DecodingError) in
                 try data.uint(isMint ? 1 : 0, bits: 128, field: isMint ? "Mint.liquidityAmount" : "Burn.liquidityAmount")
             }
             guard amount < UInt256(0, 0x8000_0000_0000_0000, 0, 0), let delta = Int256(exactly: amount) else {
@@ -50,12 +50,12 @@ extension CamelotV3Pool {
             }
             try modifyPosition(bottomTick: bottom, topTick: top, liquidityDelta: isMint ? delta : -delta)
         case Self.feeTopic:
-            let zeroToOne = try Self.decode { () throws(DecodingError) in try data.uint(0, bits: 16, field: "Fee.feeZto") }
-            let oneToZero = try Self.decode { () throws(DecodingError) in try data.uint(1, bits: 16, field: "Fee.feeOtz") }
+            let zeroToOne = try PoolError.decoding { () throws(DecodingError) in try data.uint(0, bits: 16, field: "Fee.feeZto") }
+            let oneToZero = try PoolError.decoding { () throws(DecodingError) in try data.uint(1, bits: 16, field: "Fee.feeOtz") }
             feeZeroToOne = UInt16(truncatingIfNeeded: zeroToOne.low64)
             feeOneToZero = UInt16(truncatingIfNeeded: oneToZero.low64)
         case Self.tickSpacingTopic:
-            let spacing = try Self.decode { () throws(DecodingError) in try data.int(0, bits: 24, field: "TickSpacing.newTickSpacing") }
+            let spacing = try PoolError.decoding { () throws(DecodingError) in try data.int(0, bits: 24, field: "TickSpacing.newTickSpacing") }
             guard let value = spacing.int64Value, value > 0, value <= Int64(Self.maxTickSpacing) else {
                 throw .invalidState("tick spacing \(spacing) outside 1...500")
             }
@@ -74,10 +74,5 @@ extension CamelotV3Pool {
             throw .malformed(DecodingError(.invalidValue, at: 0, field: field))
         }
         return Int32(tick)
-    }
-
-    /// Runs one ABI read of a log's data; a decoding error becomes `malformed`.
-    private static func decode<T>(_ body: () throws(DecodingError) -> T) throws(PoolError) -> T {
-        do { return try body() } catch { throw .malformed(error) }
     }
 }

@@ -45,11 +45,7 @@ public struct CamelotV3Pool: Sendable, Equatable {
         completeTickRange: ClosedRange<Int32>? = nil
     ) throws(PoolError) {
         guard tickSpacing > 0, tickSpacing <= Self.maxTickSpacing else { throw .invalidState("tick spacing \(tickSpacing) outside 1...500") }
-        guard sqrtPriceX96 >= TickMath.minSqrtRatio, sqrtPriceX96 < TickMath.maxSqrtRatio else {
-            throw .invalidState("sqrtPriceX96 \(sqrtPriceX96) outside the price range")
-        }
-        guard tick >= TickMath.minTick, tick <= TickMath.maxTick else { throw .invalidState("tick \(tick) outside the tick range") }
-        guard liquidity < UInt256(0, 0, 1, 0) else { throw .invalidState("liquidity \(liquidity) does not fit uint128") }
+        try ConcentratedLiquiditySwap.validateState(sqrtPriceX96: sqrtPriceX96, tick: tick, liquidity: liquidity)
         self.address = address
         self.token0 = token0
         self.token1 = token1
@@ -72,9 +68,7 @@ public struct CamelotV3Pool: Sendable, Equatable {
         let result = try ConcentratedLiquiditySwap.swap(
             rules: rules, ticks: ticks, sqrtPriceX96: sqrtPriceX96, tick: tick, liquidity: liquidity,
             zeroForOne: zeroForOne, amountSpecified: amountSpecified, sqrtPriceLimitX96: sqrtPriceLimitX96)
-        if let completeTickRange, !completeTickRange.contains(result.tick) {
-            throw .invalidState("the swap ends at tick \(result.tick), outside the loaded ticks \(completeTickRange)")
-        }
+        try result.requireEnd(within: completeTickRange)
         return result
     }
 
@@ -93,16 +87,7 @@ public struct CamelotV3Pool: Sendable, Equatable {
     mutating func modifyPosition(bottomTick: Int32, topTick: Int32, liquidityDelta: Int256) throws(PoolError) {
         guard bottomTick < topTick else { throw .invalidState("position \(bottomTick)...\(topTick) is not a range") }
         guard !liquidityDelta.isZero else { return }
-        var table = ticks
-        try table.update(tick: bottomTick, liquidityDelta: liquidityDelta, upper: false)
-        try table.update(tick: topTick, liquidityDelta: liquidityDelta, upper: true)
-        var active = liquidity
-        if tick >= bottomTick && tick < topTick {
-            do { active = try LiquidityMath.addDelta(active, liquidityDelta) } catch {
-                throw .invalidState("active liquidity out of range after the position change")
-            }
-        }
-        ticks = table
-        liquidity = active
+        (ticks, liquidity) = try ticks.applyingPosition(
+            lower: bottomTick, upper: topTick, liquidityDelta: liquidityDelta, currentTick: tick, liquidity: liquidity)
     }
 }

@@ -38,11 +38,7 @@ public struct UniswapV3Pool: Sendable, Equatable {
     ) throws(PoolError) {
         guard fee < 1_000_000 else { throw .invalidState("fee \(fee) is not below 1000000") }
         guard tickSpacing > 0, tickSpacing < 16384 else { throw .invalidState("tick spacing \(tickSpacing) outside 1...16383") }
-        guard sqrtPriceX96 >= TickMath.minSqrtRatio, sqrtPriceX96 < TickMath.maxSqrtRatio else {
-            throw .invalidState("sqrtPriceX96 \(sqrtPriceX96) outside the price range")
-        }
-        guard tick >= TickMath.minTick, tick <= TickMath.maxTick else { throw .invalidState("tick \(tick) outside the tick range") }
-        guard liquidity < UInt256(0, 0, 1, 0) else { throw .invalidState("liquidity \(liquidity) does not fit uint128") }
+        try ConcentratedLiquiditySwap.validateState(sqrtPriceX96: sqrtPriceX96, tick: tick, liquidity: liquidity)
         if let misplaced = ticks.ticks.first(where: { $0 % tickSpacing != 0 }) {
             throw .invalidState("tick \(misplaced) is not a multiple of the tick spacing \(tickSpacing)")
         }
@@ -67,9 +63,7 @@ public struct UniswapV3Pool: Sendable, Equatable {
         let result = try ConcentratedLiquiditySwap.swap(
             rules: UniswapV3Rules(fee: fee, tickSpacing: tickSpacing), ticks: ticks, sqrtPriceX96: sqrtPriceX96, tick: tick, liquidity: liquidity,
             zeroForOne: zeroForOne, amountSpecified: amountSpecified, sqrtPriceLimitX96: sqrtPriceLimitX96)
-        if let completeTickRange, !completeTickRange.contains(result.tick) {
-            throw .invalidState("the swap ends at tick \(result.tick), outside the loaded ticks \(completeTickRange)")
-        }
+        try result.requireEnd(within: completeTickRange)
         return result
     }
 
@@ -94,16 +88,7 @@ public struct UniswapV3Pool: Sendable, Equatable {
         guard tickLower < tickUpper, tickLower % tickSpacing == 0, tickUpper % tickSpacing == 0 else {
             throw .invalidState("position \(tickLower)...\(tickUpper) is not a valid range for spacing \(tickSpacing)")
         }
-        var table = ticks
-        try table.update(tick: tickLower, liquidityDelta: liquidityDelta, upper: false)
-        try table.update(tick: tickUpper, liquidityDelta: liquidityDelta, upper: true)
-        var active = liquidity
-        if tick >= tickLower && tick < tickUpper {
-            do { active = try LiquidityMath.addDelta(active, liquidityDelta) } catch {
-                throw .invalidState("active liquidity out of range after the position change")
-            }
-        }
-        ticks = table
-        liquidity = active
+        (ticks, liquidity) = try ticks.applyingPosition(
+            lower: tickLower, upper: tickUpper, liquidityDelta: liquidityDelta, currentTick: tick, liquidity: liquidity)
     }
 }
