@@ -31,7 +31,7 @@ import Testing
             _ = try CurvePlugin(entry: Self.entry(pools: [pool]))
         }
         #expect(Set(CurvePoolKind.allCases.map(\.rawValue)) ==
-                ["stableswap", "stableswap-ng", "metapool", "lending", "crypto", "twocrypto-ng", "tricrypto-ng"])
+                ["stableswap", "stableswap-factory-plain2", "stableswap-ng", "metapool", "lending", "crypto", "twocrypto-ng", "tricrypto-ng"])
     }
 
     @Test func refusedSettingsNameTheirField() {
@@ -44,6 +44,9 @@ import Testing
         oneCoin.coins = [TestConfig.usdce]
         var nineCoins = good
         nineCoins.coins = Array(repeating: TestConfig.usdce, count: 9)
+        var threePlain2 = good
+        threePlain2.kind = "stableswap-factory-plain2"
+        threePlain2.coins.append(TestConfig.usdce)
         var other = good
         other.address = TestConfig.triCRV
         let cases: [(DEXEntry, String)] = [
@@ -51,6 +54,7 @@ import Testing
             (Self.entry(pools: [badKind]), "pools[0].kind"),
             (Self.entry(pools: [oneCoin]), "pools[0].coins"),
             (Self.entry(pools: [nineCoins]), "pools[0].coins"),
+            (Self.entry(pools: [threePlain2]), "pools[0].coins"),
             (Self.entry(pools: [good, other, good]), "pools[2].address"),
             (Self.entry(pools: [good], routers: [.init(name: "r", address: TestConfig.routerNG, kind: "universal-router", version: nil)]), "routers[0].kind"),
             (Self.entry(pools: [good], routers: [.init(name: "r", address: TestConfig.routerNG, kind: "pool", version: nil)]), "routers[0].address"),

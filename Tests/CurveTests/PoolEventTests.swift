@@ -60,6 +60,25 @@ import Testing
         #expect(pool.balances.array == [start[0] - UInt256(5), start[1] - UInt256(10)])
     }
 
+    /// NG logs the caller's whole `_amounts` DynArray; the pool reads its first N entries and a
+    /// shorter one reverts on chain, so it cannot be a real log.
+    @Test func ngAmountsLongerThanTheCoinsCountOnlyTheFirstOnes() throws {
+        var pool = try PoolSample.pool(.stableswapNG)
+        let start = pool.balances.array
+        let add = "AddLiquidity(address,uint256[],uint256[],uint256,uint256)"
+        let longer: [UInt256] = [UInt256(128), UInt256(256), .one, .one,
+                                 UInt256(3), UInt256(7_000), UInt256(9_000), UInt256(123_456),
+                                 UInt256(2), UInt256(11), UInt256(20)]
+        try pool.apply(PoolSample.log(add, longer))
+        #expect(pool.balances.array == [start[0] + UInt256(7_000 - 5), start[1] + UInt256(9_000 - 10)])
+        let shorter: [UInt256] = [UInt256(128), UInt256(192), .one, .one, UInt256(1), UInt256(7_000), UInt256(2), UInt256(11), UInt256(20)]
+        let before = pool
+        #expect(throws: PoolError.malformed(DecodingError(.wrongLength, at: 0, field: "token_amounts"))) {
+            try pool.apply(PoolSample.log(add, shorter))
+        }
+        #expect(pool == before)
+    }
+
     @Test func parameterEventsAreApplied() throws {
         var classic = try PoolSample.pool()
         try classic.apply(PoolSample.log("StopRampA(uint256,uint256)", [UInt256(123_456), UInt256(1_700_000_000)], indexed: false))

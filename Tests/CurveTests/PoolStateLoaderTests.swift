@@ -66,6 +66,7 @@ import Testing
         let warnings = try CurvePlugin(entry: entry).startupWarnings
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains(tricrypto.checksummed) == true)
-        #expect(CurvePoolKind.allCases.filter(\.isPricedExactly) == [.stableswap, .stableswapNG])
+        #expect(CurvePoolKind.allCases.filter(\.isPricedExactly) == [.stableswap, .stableswapFactoryPlain2, .stableswapNG])
+        #expect(CurvePoolKind.stableswapFactoryPlain2.stableSwapVariant == .factoryPlain2)
     }
 }

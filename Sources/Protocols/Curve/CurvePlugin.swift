@@ -41,6 +41,9 @@ public struct CurvePlugin: DEXPlugin {
             guard (2...CurveLimits.maxCoins).contains(pool.coins.count) else {
                 throw PluginConfigError(field: field + ".coins", message: "a Curve pool has 2 to \(CurveLimits.maxCoins) coins, not \(pool.coins.count)")
             }
+            guard kind != .stableswapFactoryPlain2 || pool.coins.count == 2 else {
+                throw PluginConfigError(field: field + ".coins", message: "a \(kind.rawValue) pool has 2 coins, not \(pool.coins.count)")
+            }
             guard targets[pool.address] == nil else {
                 throw PluginConfigError(field: field + ".address", message: "pool \(pool.address.checksummed) is listed twice")
             }

@@ -1,8 +1,11 @@
 /// The pool interfaces a dex.yaml Curve pool can have (its `kind:`), which decide the index type
 /// of its `exchange` functions and what `exchange_underlying` swaps.
 public enum CurvePoolKind: String, CaseIterable, Sendable {
-    /// A classic or factory plain StableSwap pool (`int128` indexes), e.g. the Arbitrum 2pool.
+    /// A classic plain StableSwap pool (`int128` indexes), e.g. the Arbitrum 2pool.
     case stableswap
+    /// A 2-coin factory plain pool of curve-factory's Vyper 0.3.1 implementations: called as
+    /// `stableswap`, priced with its own `get_D` rounding (`CurveStableSwapVariant.factoryPlain2`).
+    case stableswapFactoryPlain2 = "stableswap-factory-plain2"
     /// A StableSwap-NG plain pool (`int128` indexes, `exchange_received`).
     case stableswapNG = "stableswap-ng"
     /// A StableSwap metapool, classic or NG: `exchange_underlying` swaps the underlying coins
@@ -22,7 +25,7 @@ public enum CurvePoolKind: String, CaseIterable, Sendable {
     /// Whether the pool's coin indexes are `int128` (StableSwap) rather than `uint256` (CryptoSwap).
     var hasSignedIndexes: Bool {
         switch self {
-        case .stableswap, .stableswapNG, .metapool, .lending: true
+        case .stableswap, .stableswapFactoryPlain2, .stableswapNG, .metapool, .lending: true
         case .crypto, .twocryptoNG, .tricryptoNG: false
         }
     }
@@ -35,6 +38,6 @@ public enum CurvePoolKind: String, CaseIterable, Sendable {
 
     /// Whether the pool has an `exchange_underlying` at all (plain StableSwap pools have none).
     var hasExchangeUnderlying: Bool {
-        self != .stableswap && self != .stableswapNG && self != .twocryptoNG
+        self != .stableswap && self != .stableswapFactoryPlain2 && self != .stableswapNG && self != .twocryptoNG
     }
 }

@@ -7,11 +7,13 @@ extension CurvePoolKind {
     /// - `metapool`: its rates include the base pool's virtual price;
     /// - every CryptoSwap kind (`crypto`, `twocrypto-ng`, `tricrypto-ng`).
     ///
-    /// Plain `stableswap` pools are the classic Vyper 0.2.x math (the Arbitrum 2pool); the 2-coin
-    /// factory pools of Vyper 0.3.1 (`CurveStableSwapVariant.factoryPlain2`) have no kind of their own.
+    /// Plain `stableswap` pools are the classic Vyper 0.2.x math (the Arbitrum 2pool);
+    /// `stableswap-factory-plain2` the 2-coin factory pools of Vyper 0.3.1, whose `get_D` rounds
+    /// differently (in about 1 case in 1,000 with 18-decimal coins).
     public var stableSwapVariant: CurveStableSwapVariant? {
         switch self {
         case .stableswap: .stableswap
+        case .stableswapFactoryPlain2: .factoryPlain2
         case .stableswapNG: .stableswapNG
         case .lending, .metapool, .crypto, .twocryptoNG, .tricryptoNG: nil
         }

@@ -105,7 +105,9 @@ extension CurveStableSwapPool {
     }
 
     /// The `token_amounts` and `fees` arrays (head words 0 and 1 of the data: inline for classic
-    /// pools, through offsets for NG), each of `coins` elements.
+    /// pools, through offsets for NG), each of `coins` elements. NG logs the caller's whole
+    /// `_amounts` (a `DynArray` of up to 8, of which the pool reads the first `coins`), so a longer
+    /// array is the first `coins` of it.
     private static func liquidityArrays(
         _ reader: ABIReader, coins: Int, dynamic: Bool
     ) throws(DecodingError) -> (CurveCoinValues, CurveCoinValues) {
@@ -114,7 +116,7 @@ extension CurveStableSwapPool {
         if dynamic {
             let (amountCount, amountReader) = try reader.array(0, field: "token_amounts")
             let (feeCount, feeReader) = try reader.array(1, field: "fees")
-            guard amountCount == coins else { throw DecodingError(.wrongLength, at: 0, field: "token_amounts") }
+            guard amountCount >= coins else { throw DecodingError(.wrongLength, at: 0, field: "token_amounts") }
             // RemoveLiquidity logs an empty fees array.
             guard feeCount == coins || feeCount == 0 else { throw DecodingError(.wrongLength, at: 32, field: "fees") }
             for index in 0..<coins {

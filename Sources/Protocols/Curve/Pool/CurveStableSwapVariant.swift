@@ -8,8 +8,9 @@ public enum CurveStableSwapVariant: String, Sendable, CaseIterable {
     /// `x * N_COINS` per coin; `exchange` takes the admin fee out of `balances[j]` in coin units.
     case stableswap
     /// The 2-coin plain pools of curve-factory's Vyper 0.3.1 implementations (`Plain2Basic`,
-    /// `Plain2Balances`, `Plain2ETH`, `Plain2Optimized`, `Plain2Price`): `exchange` as
-    /// `stableswap`, but `get_D` computes `D_P` unrolled as `D * D / xp[0] * D / xp[1] / 4`.
+    /// `Plain2ETH`, `Plain2Optimized`): `exchange` as `stableswap`, but `get_D` computes `D_P`
+    /// unrolled as `D * D / xp[0] * D / xp[1] / 4`. Not the later implementations: the 0.3.7 EMA
+    /// pools and the 0.3.9 `Plain2Balances`/`Plain2Price` (oracle rates, `ApplyNewFee(uint256)`).
     case factoryPlain2 = "stableswap-factory-plain2"
     /// Lending pools whose rates come from the coins (curve-contract's `SwapTemplateY`: cTokens,
     /// yTokens): the caller passes the stored rates; `exchange` sets `balances[i] = x / rate` and
