@@ -133,5 +133,10 @@ struct PoolExtremeTests {
                                      tick: 0, liquidity: 1_000_000_000_000, ticks: TickTable(), completeTickRange: -2570...5119)
         #expect(try pool.quote(zeroForOne: true, amountSpecified: 1000, sqrtPriceLimitX96: lowestLimit).tick < 0)
         #expect(throws: PoolError.self) { try pool.quote(zeroForOne: true, amountSpecified: .max, sqrtPriceLimitX96: lowestLimit) }
+        // Tick -2570's bit is in the word below the loaded ones: a swap may stop above its price,
+        // not on it (the pool would cross it there if it were initialized).
+        let bottom = try TickMath.sqrtRatio(atTick: -2570)
+        #expect(try pool.quote(zeroForOne: true, amountSpecified: .max, sqrtPriceLimitX96: bottom + UInt256(1)).tick == -2570)
+        #expect(throws: PoolError.self) { try pool.quote(zeroForOne: true, amountSpecified: .max, sqrtPriceLimitX96: bottom) }
     }
 }

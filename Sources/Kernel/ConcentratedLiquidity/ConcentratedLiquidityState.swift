@@ -15,9 +15,17 @@ extension ConcentratedLiquiditySwap {
 extension ConcentratedLiquiditySwapResult {
     /// `invalidState` when the swap ends at a tick outside `completeTickRange`, the ticks the
     /// pool's table is known to be complete for (nil: it holds every initialized tick).
+    ///
+    /// The range's lowest tick is the one a swap down leaves after crossing the loaded words'
+    /// lowest tick; its own bit lies in the word below, not loaded. A swap may stop above its
+    /// price, but not exactly on it: had that tick been initialized, the pool would have crossed it
+    /// there (new liquidity, the tick below, the fee of a step that reached its target).
     @inlinable
     public func requireEnd(within completeTickRange: ClosedRange<Int32>?) throws(PoolError) {
-        if let completeTickRange, !completeTickRange.contains(tick) {
+        guard let completeTickRange else { return }
+        var known = completeTickRange.contains(tick)
+        if known, tick == completeTickRange.lowerBound { known = sqrtPriceX96 != (try TickMath.sqrtRatio(atTick: tick)) }
+        if !known {
             throw .invalidState("the swap ends at tick \(tick), outside the loaded ticks \(completeTickRange)")
         }
     }
