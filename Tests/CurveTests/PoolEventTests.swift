@@ -90,8 +90,24 @@ import Testing
         #expect(ng.fee == UInt256(3_000_000) && ng.offpegFeeMultiplier == UInt256(20_000_000_000))
     }
 
+    /// `RampA` starts the ramp it logs (A at the log's time is its first value); `StopRampA`
+    /// holds the logged A from then on.
+    @Test func rampEventsSetTheRamp() throws {
+        var pool = try PoolSample.pool(a: 200_000)
+        let start = UInt256(1_700_000_000), end = UInt256(1_700_000_000 + 7 * 86_400)
+        try pool.apply(PoolSample.log("RampA(uint256,uint256,uint256,uint256)", [UInt256(200_000), UInt256(300_000), start, end], indexed: false))
+        #expect(pool.ramp == AmplificationRamp(initialA: UInt256(200_000), futureA: UInt256(300_000), initialTime: start, futureTime: end))
+        #expect(pool.amplification == UInt256(200_000))
+        try pool.setBlockTime(1_700_000_000 + 7 * 43_200)
+        #expect(pool.amplification == UInt256(250_000))
+        try pool.apply(PoolSample.log("StopRampA(uint256,uint256)", [UInt256(250_000), UInt256(1_700_000_000 + 7 * 43_200)], indexed: false))
+        try pool.setBlockTime(1_800_000_000)
+        #expect(pool.amplification == UInt256(250_000))
+        let short = PoolSample.log("RampA(uint256,uint256,uint256,uint256)", [UInt256(200_000), UInt256(300_000), start], indexed: false)
+        #expect(throws: PoolError.malformed(DecodingError(.truncated, at: 96, field: "RampA.future_time"))) { try pool.apply(short) }
+    }
+
     @Test(arguments: [
-        "RampA(uint256,uint256,uint256,uint256)",
         "RemoveLiquidityOne(address,uint256,uint256,uint256)",
         "RemoveLiquidityOne(address,int128,uint256,uint256,uint256)",
         "TokenExchangeUnderlying(address,int128,uint256,int128,uint256)",

@@ -9,7 +9,8 @@ enum CurveStableSwapEvents {
     static let tokenExchange = topic("TokenExchange(address,int128,uint256,int128,uint256)")
     /// `TokenExchangeUnderlying(address,int128,uint256,int128,uint256)`.
     static let tokenExchangeUnderlying = topic("TokenExchangeUnderlying(address,int128,uint256,int128,uint256)")
-    /// `RampA(uint256,uint256,uint256,uint256)`.
+    /// `RampA(uint256,uint256,uint256,uint256)`: the precise A at the start and the end, and the
+    /// two times.
     static let rampA = topic("RampA(uint256,uint256,uint256,uint256)")
     /// `StopRampA(uint256,uint256)`: the precise A the ramp stopped at, and the time.
     static let stopRampA = topic("StopRampA(uint256,uint256)")

@@ -12,18 +12,29 @@ extension CurveStableSwapPool {
     /// Applied exactly: `TokenExchange` (simulated; its `tokens_bought` must equal the payout),
     /// `AddLiquidity`, `RemoveLiquidity` and `RemoveLiquidityImbalance` of classic and NG pools
     /// (the admin share of each logged fee leaves `balances`; NG amounts are taken as received,
-    /// true for coins without transfer fees), `StopRampA` (A becomes the logged value), `NewFee`
-    /// and `ApplyNewFee`. Answered with `needsReload`: `TokenExchangeUnderlying`,
-    /// `RemoveLiquidityOne`, `RampA` (A then moves with time), the liquidity events of lending
-    /// pools, and a `TokenExchange` that reverts or pays another amount on the held state.
+    /// true for coins without transfer fees), `RampA` and `StopRampA` (the ramp they set, and A at
+    /// the log's block time), `NewFee` and `ApplyNewFee`. Answered with `needsReload`:
+    /// `TokenExchangeUnderlying`, `RemoveLiquidityOne`, the liquidity events of lending pools, and
+    /// a `TokenExchange` that reverts or pays another amount on the held state.
     mutating func applyLog(_ log: EventLog) throws(PoolError) {
         guard let topic = log.topics.first else { return }
         let reader = ABIReader(log.data[...])
         switch topic {
         case CurveStableSwapEvents.tokenExchange:
             try applyTokenExchange(reader)
+        case CurveStableSwapEvents.rampA:
+            // RampA(initial A = _A() now, future A, now, future time).
+            let started = try PoolError.decoding { () throws(DecodingError) in
+                AmplificationRamp(
+                    initialA: try reader.word(0, field: "RampA.old_A"), futureA: try reader.word(1, field: "RampA.new_A"),
+                    initialTime: try reader.word(2, field: "RampA.initial_time"), futureTime: try reader.word(3, field: "RampA.future_time"))
+            }
+            (ramp, amplification) = (started, started.initialA)
         case CurveStableSwapEvents.stopRampA:
-            amplification = try PoolError.decoding { () throws(DecodingError) in try reader.word(0, field: "StopRampA.A") }
+            let (a, time) = try PoolError.decoding { () throws(DecodingError) in
+                (try reader.word(0, field: "StopRampA.A"), try reader.word(1, field: "StopRampA.t"))
+            }
+            (ramp, amplification) = (.constant(a, since: time), a)
         case CurveStableSwapEvents.newFee where variant != .stableswapNG:
             let values = try PoolError.decoding { () throws(DecodingError) in
                 (try reader.word(0, field: "NewFee.fee"), try reader.word(1, field: "NewFee.admin_fee"))
@@ -36,8 +47,6 @@ extension CurveStableSwapPool {
             (fee, offpegFeeMultiplier) = values
         case CurveStableSwapEvents.tokenExchangeUnderlying:
             throw Self.needsReload("TokenExchangeUnderlying moves balances by rates the log does not carry")
-        case CurveStableSwapEvents.rampA:
-            throw Self.needsReload("RampA makes A depend on the block time")
         case CurveStableSwapEvents.removeLiquidityOne, CurveStableSwapEvents.removeLiquidityOneOld,
              CurveStableSwapEvents.removeLiquidityOneNG:
             throw Self.needsReload("RemoveLiquidityOne does not log the admin fee it keeps")

@@ -11,8 +11,11 @@ public struct CurveStableSwapPool: Sendable, Equatable {
     public let coins: [Address]
     /// The contract the pool runs.
     public let variant: CurveStableSwapVariant
-    /// `A_precise()`: A times `A_PRECISION` (100).
+    /// `A_precise()`: A times `A_PRECISION` (100), at the block time the state is for.
     public internal(set) var amplification: UInt256
+    /// The pool's A ramp, where known: `setBlockTime(_:)` moves `amplification` along it. nil:
+    /// `amplification` holds until an event changes it.
+    public internal(set) var ramp: AmplificationRamp?
     /// `fee()`, over 10^10.
     public internal(set) var fee: UInt256
     /// `offpeg_fee_multiplier()`, over 10^10 (NG; zero, i.e. no dynamic fee, elsewhere).
@@ -29,7 +32,8 @@ public struct CurveStableSwapPool: Sendable, Equatable {
     /// NG unless `adminFee` is its constant `CurveStableSwapVariant.ngAdminFee`.
     public init(
         address: Address, coins: [Address], variant: CurveStableSwapVariant, amplification: UInt256,
-        fee: UInt256, offpegFeeMultiplier: UInt256 = .zero, adminFee: UInt256, rates: [UInt256], balances: [UInt256]
+        fee: UInt256, offpegFeeMultiplier: UInt256 = .zero, adminFee: UInt256, rates: [UInt256], balances: [UInt256],
+        ramp: AmplificationRamp? = nil
     ) throws(PoolError) {
         guard (2...CurveLimits.maxCoins).contains(coins.count) else {
             throw .invalidState("a Curve pool has 2 to \(CurveLimits.maxCoins) coins, not \(coins.count)")
@@ -48,11 +52,20 @@ public struct CurveStableSwapPool: Sendable, Equatable {
         self.coins = coins
         self.variant = variant
         self.amplification = amplification
+        self.ramp = ramp
         self.fee = fee
         self.offpegFeeMultiplier = offpegFeeMultiplier
         self.adminFee = adminFee
         self.rates = rateValues
         self.balances = balanceValues
+    }
+
+    /// Prices what follows in a block of time `timestamp` (seconds): `amplification` becomes the
+    /// ramp's `_A()` then. Without a known ramp nothing changes. A time before the ramp's start
+    /// reverts as `_A()` would, and leaves the pool as it was.
+    public mutating func setBlockTime(_ timestamp: UInt64) throws(PoolError) {
+        guard let ramp else { return }
+        amplification = try ramp.amplification(at: UInt256(timestamp))
     }
 
     /// What `exchange(i, j, dx, 0)` pays, without changing the state.

@@ -1,8 +1,9 @@
 import Kernel
 
 /// Loads a StableSwap pool in one round of calls: `A_precise()`, `fee()`, `admin_fee()` (classic
-/// and lending pools) or `offpeg_fee_multiplier()` and `stored_rates()` (NG), and `balances(i)`
-/// for each coin. Classic and lending pools take their rates from the caller: the constant
+/// and lending pools) or `offpeg_fee_multiplier()` and `stored_rates()` (NG), `balances(i)` for
+/// each coin, and the A ramp (`initial_A()`, `future_A()`, `initial_A_time()`,
+/// `future_A_time()`). Classic and lending pools take their rates from the caller: the constant
 /// `RATES` (`10^(36 - decimals)`) or the lending coins' stored rates.
 public struct CurveStableSwapStateLoader: PoolStateLoader {
     /// The pool contract.
@@ -41,6 +42,7 @@ public struct CurveStableSwapStateLoader: PoolStateLoader {
             calls.append(StateCall(to: address, signature: "balances(uint256)", arguments: [UInt256(UInt64(index))],
                                    label: "balances(\(index))"))
         }
+        calls += Self.rampSignatures.map { StateCall(to: address, signature: $0) }
         return calls
     }
 
@@ -73,10 +75,19 @@ public struct CurveStableSwapStateLoader: PoolStateLoader {
         for index in coins.indices {
             balances.append(try Self.word(answers[firstBalance + index], field: "balances(i)"))
         }
+        let firstRampWord = firstBalance + coins.count
+        let ramp = AmplificationRamp(
+            initialA: try Self.word(answers[firstRampWord], field: "initial_A()"),
+            futureA: try Self.word(answers[firstRampWord + 1], field: "future_A()"),
+            initialTime: try Self.word(answers[firstRampWord + 2], field: "initial_A_time()"),
+            futureTime: try Self.word(answers[firstRampWord + 3], field: "future_A_time()"))
         loaded = try CurveStableSwapPool(
             address: address, coins: coins, variant: variant, amplification: amplification, fee: fee,
-            offpegFeeMultiplier: multiplier, adminFee: adminFee, rates: rateValues, balances: balances)
+            offpegFeeMultiplier: multiplier, adminFee: adminFee, rates: rateValues, balances: balances, ramp: ramp)
     }
+
+    /// The getters of the A ramp, in the order `AmplificationRamp`'s fields are read.
+    static let rampSignatures = ["initial_A()", "future_A()", "initial_A_time()", "future_A_time()"]
 
     /// The loaded pool, or `PoolError.invalidState` before the round is absorbed.
     public func pool() throws(PoolError) -> CurveStableSwapPool {
