@@ -43,14 +43,15 @@ public struct CamelotV3PoolHeader: ConcentratedLiquidityHeader {
             throw .invalidState("\(answers.count) answers for \(Self.signatures.count) calls")
         }
         let state = ABIReader(answers[0][...])
-        let price = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try state.uint(0, bits: 160, field: "price") }
-        let tickValue = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try state.int(1, bits: 24, field: "tick") }
-        let feeZto = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try state.uint(2, bits: 16, field: "feeZto") }
-        let feeOtz = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try state.uint(3, bits: 16, field: "feeOtz") }
-        _ = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try state.uint(4, bits: 16, field: "timepointIndex") }
-        _ = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try state.uint(5, bits: 8, field: "communityFeeToken0") }
-        _ = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try state.uint(6, bits: 8, field: "communityFeeToken1") }
-        _ = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try state.bool(7, field: "unlocked") }
+        let (price, tickValue, feeZto, feeOtz) = try PoolError.decoding(labels[0]) { () throws(DecodingError) in
+            let fields = (try state.uint(0, bits: 160, field: "price"), try state.int(1, bits: 24, field: "tick"),
+                          try state.uint(2, bits: 16, field: "feeZto"), try state.uint(3, bits: 16, field: "feeOtz"))
+            _ = try state.uint(4, bits: 16, field: "timepointIndex")
+            _ = try state.uint(5, bits: 8, field: "communityFeeToken0")
+            _ = try state.uint(6, bits: 8, field: "communityFeeToken1")
+            _ = try state.bool(7, field: "unlocked")
+            return fields
+        }
         let liquidity = try PoolError.decoding(labels[1]) { () throws(DecodingError) in try ABIReader(answers[1][...]).uint(0, bits: 128, field: "liquidity") }
         let spacing = try PoolError.decoding(labels[2]) { () throws(DecodingError) in try ABIReader(answers[2][...]).int(0, bits: 24, field: "tickSpacing") }
         guard let tick = tickValue.int64Value, tick >= Int64(TickMath.minTick), tick <= Int64(TickMath.maxTick) else {

@@ -40,10 +40,12 @@ public struct UniswapV3PoolHeader: ConcentratedLiquidityHeader {
             throw .invalidState("\(answers.count) answers for \(Self.signatures.count) calls")
         }
         let slot0 = ABIReader(answers[0][...])
-        let price = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try slot0.uint(0, bits: 160, field: "sqrtPriceX96") }
-        let tickValue = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try slot0.int(1, bits: 24, field: "tick") }
-        _ = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try slot0.uint(5, bits: 8, field: "feeProtocol") }
-        _ = try PoolError.decoding(labels[0]) { () throws(DecodingError) in try slot0.bool(6, field: "unlocked") }
+        let (price, tickValue) = try PoolError.decoding(labels[0]) { () throws(DecodingError) in
+            let fields = (try slot0.uint(0, bits: 160, field: "sqrtPriceX96"), try slot0.int(1, bits: 24, field: "tick"))
+            _ = try slot0.uint(5, bits: 8, field: "feeProtocol")
+            _ = try slot0.bool(6, field: "unlocked")
+            return fields
+        }
         let liquidity = try PoolError.decoding(labels[1]) { () throws(DecodingError) in try ABIReader(answers[1][...]).uint(0, bits: 128, field: "liquidity") }
         let fee = try PoolError.decoding(labels[2]) { () throws(DecodingError) in try ABIReader(answers[2][...]).uint(0, bits: 24, field: "fee") }
         let spacing = try PoolError.decoding(labels[3]) { () throws(DecodingError) in try ABIReader(answers[3][...]).int(0, bits: 24, field: "tickSpacing") }
