@@ -5,7 +5,7 @@ import Kernel
 enum ArbitrumEntries {
     static let camelotRouter = address("0xc873fEcbd354f5A56E00E710B90EF4201db2448d")
     static let algebraRouter = address("0x1F721E2E82F6676FCE4eA07A5958cF098D339e18")
-    static let weth = address("0x82aF49447D8a07e3bd95BD0d56f35241523fBab1")
+    static let weth = ArbitrumOne.wrappedNativeToken
     static let usdc = address("0xaf88d065e77c8cC2239327C5EDb3A432268e5831")
     static let usdce = address("0xFF970A61A04b1cA14834A43f5dE4533eBDDB5CC8")
     static let usdt = address("0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9")

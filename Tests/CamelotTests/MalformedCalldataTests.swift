@@ -40,7 +40,7 @@ import Camelot
 
     @Test func nestingUpToTheLimitIsUnrolled() throws {
         var data = exactInput
-        for _ in 0..<CamelotV3Decoder.maxMulticallDepth { data = multicall([data]) }
+        for _ in 0..<MulticallUnroller.maxDepth { data = multicall([data]) }
         let decoded = try outcome(data).get()
         #expect(decoded?.function == "multicall")
         #expect(decoded?.legs.count == 1)
@@ -53,7 +53,7 @@ import Camelot
     /// Offsets that all point at one element, nested: unrolled naively this is 1000^3 calls.
     @Test func aliasedOffsetBombStopsAtTheCallBudget() throws {
         var data = exactInput
-        for _ in 0..<CamelotV3Decoder.maxMulticallDepth {
+        for _ in 0..<MulticallUnroller.maxDepth {
             let fanOut = 1000
             var encoded = bytes("ac9650d8" + word(0x20) + word(UInt64(fanOut)))
             for _ in 0..<fanOut { encoded += bytes(word(UInt64(fanOut * 32))) }
@@ -61,9 +61,9 @@ import Camelot
             data = encoded
         }
         #expect(error(data)?.kind == .tooLarge)
-        #expect(error(multicall(Array(repeating: exactInput, count: CamelotV3Decoder.maxMulticallCalls + 1)))?.kind == .tooLarge)
-        #expect(try outcome(multicall(Array(repeating: exactInput, count: CamelotV3Decoder.maxMulticallCalls))).get()?.legs.count
-                == CamelotV3Decoder.maxMulticallCalls)
+        #expect(error(multicall(Array(repeating: exactInput, count: MulticallUnroller.maxCalls + 1)))?.kind == .tooLarge)
+        #expect(try outcome(multicall(Array(repeating: exactInput, count: MulticallUnroller.maxCalls))).get()?.legs.count
+                == MulticallUnroller.maxCalls)
     }
 
     @Test func multicallOffsetsAndLengthsOutOfRange() throws {
@@ -100,32 +100,10 @@ import Camelot
         for vector in try Fixture.generated("v2_camelot.json").objects("vectors") where vector["entry"] as? String == "camelot-v3" {
             if try vector.address("to") == ArbitrumEntries.algebraRouter { seeds.append(try vector.bytes("data")) }
         }
-        var random = SplitMix64(seed: 3)
-        var outcomes = [0, 0, 0]
-        for round in 0..<30_000 {
-            var data = seeds[round % seeds.count]
-            switch random.next() % 3 {
-            case 0:
-                data = Array(data.prefix(Int(random.next() % UInt64(data.count + 1))))
-            case 1:
-                for _ in 0...(random.next() % 4) where !data.isEmpty {
-                    data[Int(random.next() % UInt64(data.count))] = UInt8(truncatingIfNeeded: random.next())
-                }
-            default:
-                if data.count >= 36 {
-                    let at = 4 + Int(random.next() % UInt64((data.count - 4) / 32)) * 32
-                    let small = random.next() % 2 == 0
-                    for i in 0..<32 { data[at + i] = small ? 0 : UInt8(truncatingIfNeeded: random.next()) }
-                    if small { data[at + 31] = UInt8(truncatingIfNeeded: random.next()) }
-                }
-            }
-            switch outcome(data) {
-            case .success(let decoded): outcomes[decoded == nil ? 0 : 1] += 1
-            case .failure(let error):
-                #expect(error.offset >= 0 && error.offset <= data.count, "\(error) for \(data.count) bytes")
-                outcomes[2] += 1
-            }
+        let outcomes = randomlyDamaged(seeds, seed: 3, rounds: 30_000) { (data) throws(DecodingError) in
+            try decoder.decode(ContractCall(to: ArbitrumEntries.algebraRouter, data: data[...], value: .zero))
         }
-        #expect(outcomes.allSatisfy { $0 > 100 }, "\(outcomes)")
+        #expect(outcomes.misplacedErrors.isEmpty, "\(outcomes.misplacedErrors.prefix(5))")
+        #expect([outcomes.notSwaps, outcomes.swaps, outcomes.errors].allSatisfy { $0 > 100 }, "\(outcomes)")
     }
 }

@@ -6,12 +6,11 @@ import Camelot
 /// The two plugin entries: names and kinds, the settings they refuse, and which addresses their
 /// decoders answer for.
 @Suite struct PluginConfigTests {
-    @Test func namesKindsAndWrappedNativeToken() {
+    @Test func namesAndKinds() {
         #expect(CamelotV2Plugin.name == "camelot-v2")
         #expect(CamelotV2Plugin.routerKinds == ["camelot-v2-router", "pair"])
         #expect(CamelotV3Plugin.name == "camelot-v3")
         #expect(CamelotV3Plugin.routerKinds == ["algebra-router", "pool"])
-        #expect(CamelotV2Plugin.wrappedNativeToken.checksummed == "0x82aF49447D8a07e3bd95BD0d56f35241523fBab1")
     }
 
     @Test func refusesForeignKinds() {

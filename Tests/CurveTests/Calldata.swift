@@ -6,12 +6,7 @@ struct Calldata {
 
     /// Starts a call to `signature`, e.g. `exchange(int128,int128,uint256,uint256)`.
     init(_ signature: String) {
-        bytes = Array(Keccak256.hash(Array(signature.utf8)).bytes.prefix(4))
-    }
-
-    /// The selector of `signature` as a number.
-    static func selector(_ signature: String) -> UInt32 {
-        Calldata(signature).bytes.reduce(0) { $0 << 8 | UInt32($1) }
+        bytes = FunctionSelector.bytes(FunctionSelector.of(signature))
     }
 
     /// Appends an unsigned word.

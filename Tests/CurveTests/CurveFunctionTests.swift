@@ -6,7 +6,7 @@ import Testing
 @Suite struct CurveFunctionTests {
     @Test(arguments: CurveFunction.allCases)
     func selectorIsKeccakOfSignature(_ function: CurveFunction) {
-        #expect(function.rawValue == Calldata.selector(function.signature), "\(function.signature)")
+        #expect(function.rawValue == FunctionSelector.of(function.signature), "\(function.signature)")
     }
 
     @Test func namesAndKinds() {
@@ -18,10 +18,9 @@ import Testing
         }
     }
 
-    @Test func nativeETHConstants() {
-        #expect(NativeETH.placeholder.description == "0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee")
-        #expect(NativeETH.wrapped.description == "0x82af49447d8a07e3bd95bd0d56f35241523fbab1")
-        #expect(NativeETH.wrapping(NativeETH.placeholder) == NativeETH.wrapped)
+    @Test func nativeETHIsNamedAsWETH() {
+        #expect(NativeETH.wrapping(ArbitrumOne.nativeETHPlaceholder) == ArbitrumOne.wrappedNativeToken)
+        #expect(NativeETH.wrapping(ArbitrumOne.wrappedNativeToken) == ArbitrumOne.wrappedNativeToken)
         #expect(NativeETH.wrapping(TestConfig.usdt) == TestConfig.usdt)
     }
 }

@@ -40,7 +40,7 @@ import Testing
     @Test func nativeETHCoinIsWETH() throws {
         let call = Calldata("exchange(int128,int128,uint256,uint256)").int(0).int(1).uint(10).uint(9)
         let leg = try #require(try decoder.decode(call.call(to: C.wstETHPool, value: 10))?.legs.first)
-        #expect(leg.tokenIn == NativeETH.wrapped)
+        #expect(leg.tokenIn == ArbitrumOne.wrappedNativeToken)
         #expect(leg.tokenOut == C.wstETH)
         #expect(leg.amount == .exactIn(10))
     }

@@ -7,7 +7,7 @@ import Testing
     static let coins = [Address.zero, .zero]
 
     static func selector(_ signature: String) -> [UInt8] {
-        Array(Keccak256.hash(Array(signature.utf8)).bytes.prefix(4))
+        FunctionSelector.bytes(FunctionSelector.of(signature))
     }
 
     @Test func classicLoaderReadsParametersAndBalances() throws {

@@ -9,7 +9,7 @@ import Testing
 
     init() throws { decoder = try C.decoder() }
 
-    static let weth = NativeETH.wrapped
+    static let weth = ArbitrumOne.wrappedNativeToken
     static let zap = C.address("0x000000000000000000000000000000000000dead")
     static let metapool = C.address("0x000000000000000000000000000000000000beef")
 
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func wrapStepsAreNoHopAndETHIsWETH() throws {
-        let eth = NativeETH.placeholder
+        let eth = ArbitrumOne.nativeETHPlaceholder
         let call = Self.call(route: [eth, Self.weth, Self.weth, C.wstETHPool, C.wstETH],
                              steps: [[0, 0, 8, 0, 0], [0, 1, 1, 1, 2]], amount: 5, minDy: 4, pools: [], receiver: C.someone)
         let leg = try #require(try decoder.decode(call)?.legs.first)

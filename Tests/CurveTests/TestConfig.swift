@@ -33,7 +33,7 @@ enum TestConfig {
         pools: [
             .init(name: "2pool", address: twoPool, coins: [usdce, usdt], kind: "stableswap"),
             .init(name: "TriCRV", address: triCRV, coins: [crvUSD, arb, crv], kind: "tricrypto-ng"),
-            .init(name: "wsteth", address: wstETHPool, coins: [NativeETH.placeholder, wstETH], kind: "stableswap"),
+            .init(name: "wsteth", address: wstETHPool, coins: [ArbitrumOne.nativeETHPlaceholder, wstETH], kind: "stableswap"),
             .init(name: "lending", address: lendingPool, coins: [usdce, usdt, crvUSD], kind: "lending"),
             .init(name: "named lending", address: namedLendingPool, coins: [crvUSD, crv], kind: "lending",
                   underlyingCoins: [usdce, arb]),

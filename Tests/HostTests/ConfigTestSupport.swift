@@ -13,7 +13,7 @@ enum ConfigTestSupport {
     /// A registry of the toy family alone, so messages do not depend on the production list.
     static let toyRegistry = PluginRegistry([ToyDEXPlugin.self])
 
-    static let weth = address("0x82aF49447D8a07e3bd95BD0d56f35241523fBab1")
+    static let weth = ArbitrumOne.wrappedNativeToken
     static let usdt = address("0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9")
     static let routerOne = address("0x1111111111111111111111111111111111111111")
     static let routerTwo = address("0x2222222222222222222222222222222222222222")

@@ -29,17 +29,14 @@ struct ToyDEXPlugin: DEXPlugin {
 /// `swap(address tokenIn, address tokenOut, uint256 amountIn, uint256 amountOutMin, address to)`.
 struct ToySwapDecoder: SwapDecoder {
     /// The function's selector.
-    static let selector: UInt32 = {
-        let hash = Keccak256.hash(Array("swap(address,address,uint256,uint256,address)".utf8)).bytes
-        return UInt32(hash[0]) << 24 | UInt32(hash[1]) << 16 | UInt32(hash[2]) << 8 | UInt32(hash[3])
-    }()
+    static let selector = FunctionSelector.of("swap(address,address,uint256,uint256,address)")
 
     /// The entry name its legs carry.
     let dex: String
 
     /// One exact-input leg for `swap`; nil for any other selector.
     func decode(_ call: ContractCall) throws(DecodingError) -> DecodedSwap? {
-        guard call.selector == Self.selector else { return nil }
+        guard FunctionSelector.leading(call.data) == Self.selector else { return nil }
         let arguments = ABIReader(call.data.dropFirst(4))
         do {
             let hop = SwapHop(tokenIn: try arguments.address(0, field: "tokenIn"),

@@ -50,6 +50,19 @@ import Testing
         #expect(Address.zero < Address(precompile: 1))
     }
 
+    /// An address built from its hex digits split 8 ‖ 16 ‖ 16, every byte in its place.
+    @Test func addressFromThreeWords() throws {
+        let address = Address(high32: 0x0102_0304, middle64: 0x0506_0708_090a_0b0c, low64: 0x0d0e_0f10_1112_1314)
+        #expect(address.bytes == Array(1...20))
+        #expect(Address(high32: 0, middle64: 0, low64: 0) == .zero)
+        #expect(Address(high32: 0, middle64: 0, low64: 0xa4b05) == Address(precompile: 0xa4b05))
+    }
+
+    @Test func arbitrumOneConstants() {
+        #expect(ArbitrumOne.wrappedNativeToken.checksummed == "0x82aF49447D8a07e3bd95BD0d56f35241523fBab1")
+        #expect(ArbitrumOne.nativeETHPlaceholder.checksummed == "0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE")
+    }
+
     @Test func hashesParseAndPrint() throws {
         let text = "0x33469b22e9f636356c4160a87eb19df52b7412e8eac32a4a55ffe88ea8350788"
         let hash = try Hash32(hex: text)

@@ -208,8 +208,8 @@ import Testing
         let stats = BatchDataStats(length: 100_000, nonZeros: 60_000)
         let legacy: UInt64 = 4 * 40_000 + 16 * 60_000 + 30 + 6 * 3125 + 40_000
 
-        let selectorV1 = Array(Keccak256.hash(Array("batchPostingReport(uint256,address,uint64,uint64,uint256)".utf8)).bytes[0..<4])
-        let selectorV2 = Array(Keccak256.hash(Array("batchPostingReportV2(uint256,address,uint64,uint64,uint64,uint64,uint256)".utf8)).bytes[0..<4])
+        let selectorV1 = FunctionSelector.bytes(FunctionSelector.of("batchPostingReport(uint256,address,uint64,uint64,uint256)"))
+        let selectorV2 = FunctionSelector.bytes(FunctionSelector.of("batchPostingReportV2(uint256,address,uint64,uint64,uint64,uint64,uint256)"))
 
         // Before ArbOS 50: legacy gas (from the stats) plus the extra gas.
         let v1 = try Self.transactions(Self.message(kind: 13, l2Msg: body + extra, stats: stats), arbOSVersion: 40)

@@ -46,11 +46,6 @@ struct Keccak256Tests {
         #expect(Keccak256.hash([]).description.hasPrefix("0xa7ffc6f8") == false)
     }
 
-    @Test("selector of transfer(address,uint256) is a9059cbb")
-    func selector() {
-        #expect(Keccak256.hash(Array("transfer(address,uint256)".utf8)).bytes.prefix(4) == [0xa9, 0x05, 0x9c, 0xbb])
-    }
-
     // MARK: - Keccak team known-answer files
 
     @Test("ShortMsgKAT_256: every byte-aligned vector (Keccak team, r=1088 c=512)")

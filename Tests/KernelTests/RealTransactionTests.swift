@@ -36,7 +36,7 @@ import Testing
             #expect(tx.nonce == UInt64(real.nonce.dropFirst(2), radix: 16))
             #expect(tx.value.hexString == real.value)
             #expect(tx.to?.description == real.to, "to of \(real.hash)")
-            #expect(tx.selector.map { String(format: "0x%08x", $0) } == real.selector, "selector of \(real.hash)")
+            #expect(FunctionSelector.leading(tx.data).map { String(format: "0x%08x", $0) } == real.selector, "selector of \(real.hash)")
             if tx.type.isSigned {
                 #expect(tx.chainId == nil || tx.chainId == UInt256(42161) || tx.type == .legacy)
                 #expect(try tx.recoverSender().description == real.from, "sender of \(real.hash)")
@@ -60,7 +60,7 @@ import Testing
             #expect(tx.hash.description == expected)
             #expect(tx.chainId == UInt256(42161))
             #expect(tx.from == Address(precompile: 0xa4b05))
-            #expect(tx.selector == 0x6bf6_a42d)
+            #expect(FunctionSelector.leading(tx.data) == 0x6bf6_a42d)
             if let input = v["input"] as? String { #expect(Hex.encode(tx.data) == input) }
         }
     }

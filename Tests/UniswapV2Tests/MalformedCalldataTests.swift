@@ -73,32 +73,10 @@ import UniswapV2
         for vector in try document.objects("vectors").prefix(400) where vector["entry"] as? String == "sushiswap-v2" {
             seeds.append(try vector.bytes("data"))
         }
-        var random = SplitMix64(seed: 4)
-        var outcomes = [0, 0, 0]
-        for round in 0..<30_000 {
-            var data = seeds[round % seeds.count]
-            switch random.next() % 3 {
-            case 0:
-                data = Array(data.prefix(Int(random.next() % UInt64(data.count + 1))))
-            case 1:
-                for _ in 0...(random.next() % 4) where !data.isEmpty {
-                    data[Int(random.next() % UInt64(data.count))] = UInt8(truncatingIfNeeded: random.next())
-                }
-            default:
-                if data.count >= 36 {
-                    let at = 4 + Int(random.next() % UInt64((data.count - 4) / 32)) * 32
-                    let small = random.next() % 2 == 0
-                    for i in 0..<32 { data[at + i] = small ? 0 : UInt8(truncatingIfNeeded: random.next()) }
-                    if small { data[at + 31] = UInt8(truncatingIfNeeded: random.next()) }
-                }
-            }
-            do {
-                outcomes[try decoder.decode(ContractCall(to: realCall.to, data: data[...], value: .zero)) == nil ? 0 : 1] += 1
-            } catch {
-                #expect(error.offset >= 0 && error.offset <= data.count, "\(error) for \(data.count) bytes")
-                outcomes[2] += 1
-            }
+        let outcomes = randomlyDamaged(seeds, seed: 4, rounds: 30_000) { (data) throws(DecodingError) in
+            try decoder.decode(ContractCall(to: realCall.to, data: data[...], value: .zero))
         }
-        #expect(outcomes.allSatisfy { $0 > 100 }, "\(outcomes)")
+        #expect(outcomes.misplacedErrors.isEmpty, "\(outcomes.misplacedErrors.prefix(5))")
+        #expect([outcomes.notSwaps, outcomes.swaps, outcomes.errors].allSatisfy { $0 > 100 }, "\(outcomes)")
     }
 }

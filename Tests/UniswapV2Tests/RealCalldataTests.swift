@@ -71,7 +71,7 @@ import UniswapV2
         #expect(events.count == 2)
         // As eth-abi reads the two router calls among the settlement's interactions.
         let arb = ArbitrumEntries.address("0x912ce59144191c1204e64559fe8253a0e49e6548")
-        let weth = UniswapV2Plugin.wrappedNativeToken, usdt = ArbitrumEntries.address("0xfd086bc7cd5c481dcc9c85ebe478a1c0b69fcbb9")
+        let weth = ArbitrumOne.wrappedNativeToken, usdt = ArbitrumEntries.address("0xfd086bc7cd5c481dcc9c85ebe478a1c0b69fcbb9")
         let settlement = ArbitrumEntries.address("0x9008d19f58aabd9ed0d60971565aa8510560ab41")
         let expected = [
             ArbitrumEntries.uniswapRouter: SwapLeg(

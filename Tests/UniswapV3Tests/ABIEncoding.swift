@@ -55,8 +55,7 @@ indirect enum ABIValue {
 
 /// Calldata: the selector and the encoded arguments.
 func calldata(_ selector: UInt32, _ arguments: [ABIValue]) -> [UInt8] {
-    [UInt8(selector >> 24), UInt8(truncatingIfNeeded: selector >> 16), UInt8(truncatingIfNeeded: selector >> 8), UInt8(truncatingIfNeeded: selector)]
-        + ABIValue.encodeTuple(arguments)
+    FunctionSelector.bytes(selector) + ABIValue.encodeTuple(arguments)
 }
 
 /// A packed V3 path `token ‖ fee ‖ token …`.

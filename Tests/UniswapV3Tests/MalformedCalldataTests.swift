@@ -3,7 +3,7 @@ import Testing
 import UniswapV3
 
 /// Malformed calldata for known functions gives a typed `DecodingError` with the byte offset into
-/// the calldata and the field; nesting bombs stop at the depth limit or the work budget; random
+/// the calldata and the field; nesting bombs stop at the depth limit or the call limit; random
 /// corruption of real calls never traps.
 @Suite struct MalformedCalldataTests {
     let decoder: any SwapDecoder
@@ -91,18 +91,18 @@ import UniswapV3
         #expect(plain != nil && plain == junk)
     }
 
-    /// A multicall in a multicall … : `Nesting` levels pass, one more is `.tooDeep`.
+    /// A multicall in a multicall … : `MulticallUnroller.maxDepth` levels pass, one more is `.tooDeep`.
     @Test func multicallRecursionBomb() throws {
         func nested(_ levels: Int) -> [UInt8] {
             (0..<levels).reduce(exactInputSingle02) { inner, _ in calldata(0xac96_50d8, [.array([.bytes(inner)])]) }
         }
-        #expect(try decode(Arbitrum.swapRouter02, nested(4))?.legs.count == 1)
-        #expect(error(Arbitrum.swapRouter02, nested(5))?.kind == .tooDeep)
+        #expect(try decode(Arbitrum.swapRouter02, nested(MulticallUnroller.maxDepth))?.legs.count == 1)
+        #expect(error(Arbitrum.swapRouter02, nested(MulticallUnroller.maxDepth + 1))?.kind == .tooDeep)
         #expect(error(Arbitrum.swapRouter02, nested(200))?.kind == .tooDeep)
     }
 
     /// Elements that all point at the same nested multicall: exponential work in few bytes,
-    /// stopped by the budget of one visit per calldata word.
+    /// stopped by `MulticallUnroller.maxCalls`.
     @Test func multicallAliasBomb() throws {
         func aliased(_ inner: [UInt8], count: Int) -> [UInt8] {
             // multicall(bytes[]) with `count` offsets all pointing at one element.
@@ -121,7 +121,7 @@ import UniswapV3
         #expect(error(Arbitrum.universalRouters[4].1, execute([0x00, 0x0c], [v3SwapInput])) == DecodingError(.invalidValue, at: 4 + 32, field: "inputs"))
     }
 
-    /// Sub-plans nest to `Nesting.maxDepth` plans (execute included); deeper is `.tooDeep`.
+    /// Sub-plans nest to `MulticallUnroller.maxDepth` plans (execute included); deeper is `.tooDeep`.
     @Test func subPlanRecursionBomb() throws {
         func nested(_ plans: Int) -> [UInt8] {
             var plan = ([UInt8]([0x00]), [v3SwapInput])
@@ -131,8 +131,8 @@ import UniswapV3
             return execute(plan.0, plan.1)
         }
         let v2 = Arbitrum.universalRouters[4].1
-        #expect(try decode(v2, nested(4))?.legs.count == 1)
-        #expect(error(v2, nested(5))?.kind == .tooDeep)
+        #expect(try decode(v2, nested(MulticallUnroller.maxDepth))?.legs.count == 1)
+        #expect(error(v2, nested(MulticallUnroller.maxDepth + 1))?.kind == .tooDeep)
         #expect(error(v2, nested(100))?.kind == .tooDeep)
     }
 

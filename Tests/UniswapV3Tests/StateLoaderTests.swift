@@ -13,24 +13,24 @@ struct StateLoaderTests {
         let feeProtocol: UInt64
 
         func answer(_ call: StateCall) throws -> [UInt8] {
-            let selector = Array(call.data.prefix(4))
+            let selector = FunctionSelector.leading(call.data[...])
             let argument = call.data.count >= 36 ? UInt256(bigEndian: call.data[4..<36]) ?? .zero : .zero
             let signed = Int32(truncatingIfNeeded: Int64(bitPattern: argument.w0))
             func word(_ value: UInt256) -> [UInt8] { value.bigEndianBytes }
             func signedWord(_ value: Int32) -> [UInt8] { UInt256(truncatingIfNeeded: Int(value)).bigEndianBytes }
             switch selector {
-            case [0x38, 0x50, 0xc7, 0xbd]: // slot0()
+            case FunctionSelector.of("slot0()"):
                 return word(pool.sqrtPriceX96) + signedWord(pool.tick) + word(1) + word(1) + word(1) + word(UInt256(feeProtocol)) + word(1)
-            case [0x1a, 0x68, 0x65, 0x02]: return word(pool.liquidity) // liquidity()
-            case [0xdd, 0xca, 0x3f, 0x43]: return word(UInt256(UInt64(pool.fee))) // fee()
-            case [0xd0, 0xc9, 0x3a, 0x7c]: return signedWord(pool.tickSpacing) // tickSpacing()
-            case [0x53, 0x39, 0xc2, 0x96]: // tickBitmap(int16)
+            case FunctionSelector.of("liquidity()"): return word(pool.liquidity)
+            case FunctionSelector.of("fee()"): return word(UInt256(UInt64(pool.fee)))
+            case FunctionSelector.of("tickSpacing()"): return signedWord(pool.tickSpacing)
+            case FunctionSelector.of("tickBitmap(int16)"):
                 var bits = UInt256.zero
                 for tick in pool.ticks.ticks where (tick / pool.tickSpacing) >> 8 == signed {
                     bits |= UInt256.one << Int((tick / pool.tickSpacing) & 0xff)
                 }
                 return word(bits)
-            case [0xf3, 0x0d, 0xba, 0x93]: // ticks(int24)
+            case FunctionSelector.of("ticks(int24)"):
                 guard let entry = pool.ticks.entries.first(where: { $0.tick == signed }) else { throw BadFixture("no tick \(signed)") }
                 return word(entry.liquidityGross) + word(entry.liquidityNet.bitPattern) + [UInt8](repeating: 0, count: 160) + word(1)
             default:

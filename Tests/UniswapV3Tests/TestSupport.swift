@@ -58,7 +58,7 @@ enum Arbitrum {
     ]
     /// WETH/USDC 0.05%, token0 WETH, token1 USDC.
     static let wethUsdcPool = address("0xC6962004f452bE9203591991D15f6b388e09E8D0")
-    static let weth = address("0x82aF49447D8a07e3bd95BD0d56f35241523fBab1")
+    static let weth = ArbitrumOne.wrappedNativeToken
     static let usdc = address("0xaf88d065e77c8cC2239327C5EDb3A432268e5831")
 
     /// The Uniswap V3 entry the tests decode with: every router on Arbitrum and one pool.

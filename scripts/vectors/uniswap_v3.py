@@ -40,7 +40,8 @@ FIXTURE = Path(__file__).resolve().parents[2] / "Tests/UniswapV3Tests/Fixtures/a
 
 DEX = "uniswap-v3"
 V2_DEX = "uniswap-v2"
-MAX_DEPTH = 4
+MAX_DEPTH = 3  # levels of multicalls or plans, the outermost included (Kernel's MulticallUnroller)
+MAX_CALLS = 64  # multicall elements and plan commands in all levels of one call together
 CONTRACT_BALANCE = 1 << 255
 SWAP_ROUTER = "0xe592427a0aece92de3edee1f18e0157c05861564"
 SWAP_ROUTER_02 = "0x68b3465833fb72a70ecdf485e0e4c7bd8665fc45"
@@ -185,6 +186,22 @@ class Malformed(Exception):
     """The bytes are not a valid call: the Swift decoder must throw."""
 
 
+class TooManyCalls(Malformed):
+    """More than MAX_CALLS multicall elements and plan commands in one call."""
+
+
+class CallBudget:
+    """The inner calls one call may still hold; each element or command spends one."""
+
+    def __init__(self):
+        self.left = MAX_CALLS
+
+    def spend(self):
+        if self.left == 0:
+            raise TooManyCalls(f"more than {MAX_CALLS} inner calls")
+        self.left -= 1
+
+
 # ---- SwapRouter / SwapRouter02: random calls and a reference decoder over eth-abi ----
 
 def random_router_call(rng, router, depth=0):
@@ -240,7 +257,7 @@ def known(name, router):
     return name in SWAP_ROUTER_02_FUNCTIONS
 
 
-def reference_router(data, router, depth, deadline, legs):
+def reference_router(data, router, depth, deadline, legs, budget):
     """Appends the legs of `data` as `router` decodes it; returns the function name or None."""
     if len(data) < 4:
         return None
@@ -259,7 +276,8 @@ def reference_router(data, router, depth, deadline, legs):
         if name == "multicallDeadline":
             inner_deadline = args[0] if deadline is None else min(deadline, args[0])
         for element in args[-1]:
-            reference_router(element, router, depth + 1, inner_deadline, legs)
+            budget.spend()
+            reference_router(element, router, depth + 1, inner_deadline, legs, budget)
         return "multicall"
     if name in ("swapExactTokensForTokens", "swapTokensForExactTokens"):
         value, limit, path, to = args
@@ -301,7 +319,7 @@ def router_case(rng, router):
     data = random_router_call(rng, router)
     legs = []
     try:
-        function = reference_router(data, router, 0, None, legs)
+        function = reference_router(data, router, 0, None, legs, CallBudget())
     except Malformed as why:
         return {"kind": router, "name": f"{router} random (malformed: {why})", "to": SWAP_ROUTER if router == "swap-router" else SWAP_ROUTER_02,
                 "data": hx(data), "value": "0", "error": "any"}
@@ -403,7 +421,7 @@ def execute_call(commands, inputs, deadline):
     return call("executeDeadline", [bytes(commands), inputs, deadline])
 
 
-def reference_plan(data, version, deadline, depth, legs):
+def reference_plan(data, version, deadline, depth, legs, budget):
     """Appends the legs of the `execute` calldata `data` using the peer's decoder."""
     if depth > MAX_DEPTH:
         raise Malformed("sub-plan nested too deep")
@@ -412,12 +430,13 @@ def reference_plan(data, version, deadline, depth, legs):
     if len(commands) != len(raw_inputs):
         raise Malformed("commands and inputs differ in length")
     for byte, peer_input, raw_input in zip(commands, decoded["inputs"], raw_inputs):
+        budget.spend()
         command = byte & MASK[version]
         if command in INVALID[version]:
             raise Malformed(f"command {command:#x} is invalid in {version}")
         if command == SUB_PLAN[version]:
             sub_commands, sub_inputs = decode(["bytes", "bytes[]"], raw_input)
-            reference_plan(call("execute", [sub_commands, sub_inputs]), version, deadline, depth + 1, legs)
+            reference_plan(call("execute", [sub_commands, sub_inputs]), version, deadline, depth + 1, legs, budget)
             continue
         kind = SWAPS.get(command)
         if kind is None:
@@ -450,9 +469,10 @@ def universal_case(rng, version):
     legs = []
     case = {"kind": f"universal-router {version}", "to": UNIVERSAL_ROUTERS[version], "data": hx(data), "value": "0"}
     try:
-        reference_plan(peer_data, version, deadline, 1, legs)
+        reference_plan(peer_data, version, deadline, 1, legs, CallBudget())
     except Malformed as why:
-        return {"name": f"universal-router {version}: {why}", **case, "error": "invalidValue"}
+        kind = "tooLarge" if isinstance(why, TooManyCalls) else "invalidValue"
+        return {"name": f"universal-router {version}: {why}", **case, "error": kind}
     return {"name": f"universal-router {version} random plan {peer.hex()}", **case, "expect": expectation("execute", legs)}
 
 
@@ -536,10 +556,10 @@ def real_cases():
         legs = []
         if to in versions:
             deadline = decode(FUNCTIONS["executeDeadline"][1], data[4:])[2] if data[:4] == SELECTOR["executeDeadline"] else None
-            reference_plan(data, versions[to], deadline, 1, legs)
+            reference_plan(data, versions[to], deadline, 1, legs, CallBudget())
             function = "execute"
         else:
-            function = reference_router(data, "swap-router" if to == SWAP_ROUTER else "swap-router-02", 0, None, legs)
+            function = reference_router(data, "swap-router" if to == SWAP_ROUTER else "swap-router-02", 0, None, legs, CallBudget())
         cases.append({"kind": "real", "name": f"real {tx['to_label']} {tx['hash']}", "hash": tx["hash"], "to": to,
                       "data": hx(data), "value": str(int.from_bytes(value, "big")), "expect": expectation(function, legs)})
     return cases

@@ -85,7 +85,7 @@ enum FeedJSON {
         line.string("type", tx.type.description)
         line.optionalString("from", (tx.from ?? (try? tx.recoverSender()))?.checksummed)
         line.optionalString("to", tx.to?.checksummed)
-        line.optionalString("selector", tx.data.count >= 4 ? Hex.encode(tx.data.prefix(4)) : nil)
+        line.optionalString("selector", FunctionSelector.leading(tx.data).map { Hex.encode(FunctionSelector.bytes($0)) })
         return line
     }
 

@@ -91,14 +91,6 @@ public struct Transaction: Sendable {
         case .dynamic(let cap, _): cap
         }
     }
-
-    /// The first four bytes of the calldata, or nil when it is shorter.
-    @inlinable
-    public var selector: UInt32? {
-        guard data.count >= 4 else { return nil }
-        let i = data.startIndex
-        return UInt32(data[i]) << 24 | UInt32(data[i + 1]) << 16 | UInt32(data[i + 2]) << 8 | UInt32(data[i + 3])
-    }
 }
 
 /// A list inside a transaction, kept as the slice of its RLP payload and its element count.

@@ -18,6 +18,17 @@ extension DEXEntry {
         }
     }
 
+    /// For a family whose entries list routers of one kind and contracts called directly (pairs,
+    /// pools) of another: checks that every router has one of the two kinds and every pool
+    /// `directKind` or none, and returns the routers of `routerKind` and the contracts called
+    /// directly (the routers of `directKind` and the pools).
+    public func routersAndDirectContracts(routerKind: String, directKind: String, plugin: String) throws(PluginConfigError) -> (routers: [Address], direct: Set<Address>) {
+        try checkRouterKinds([routerKind, directKind], plugin: plugin)
+        try checkPoolKinds(allowed: directKind)
+        return (routers.filter { $0.kind == routerKind }.map(\.address),
+                Set(routers.filter { $0.kind == directKind }.map(\.address) + pools.map(\.address)))
+    }
+
     /// The one factory with an init code hash, from which pool addresses are derived.
     public func derivingFactory() throws(PluginConfigError) -> (address: Address, initCodeHash: Hash32) {
         let deriving = factories.enumerated().compactMap { index, factory in

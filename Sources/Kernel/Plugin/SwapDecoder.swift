@@ -13,14 +13,6 @@ public struct ContractCall: Sendable {
         self.data = data
         self.value = value
     }
-
-    /// The 4-byte selector, or nil when the calldata is shorter.
-    @inlinable
-    public var selector: UInt32? {
-        guard data.count >= 4 else { return nil }
-        let i = data.startIndex
-        return UInt32(data[i]) << 24 | UInt32(data[i + 1]) << 16 | UInt32(data[i + 2]) << 8 | UInt32(data[i + 3])
-    }
 }
 
 /// The swaps one call requests.

@@ -55,6 +55,15 @@ public struct Address: Hashable, Sendable, Comparable, CustomStringConvertible {
                    UInt32(truncatingIfNeeded: number).bigEndian)
     }
 
+    /// The address whose 160-bit big-endian value is `high32 ‖ middle64 ‖ low64`, so that a
+    /// constant address is written as its hex digits split 8 ‖ 16 ‖ 16 and cannot fail to build:
+    /// `Address(high32: 0x82af_4944, middle64: 0x7d8a_07e3_bd95_bd0d, low64: 0x56f3_5241_523f_bab1)`.
+    public init(high32: UInt32, middle64: UInt64, low64: UInt64) {
+        storage = ((UInt64(high32) << 32 | middle64 >> 32).bigEndian,
+                   (middle64 << 32 | low64 >> 32).bigEndian,
+                   UInt32(truncatingIfNeeded: low64).bigEndian)
+    }
+
     /// Parses `0x` and 40 hex digits. All-lower-case and all-upper-case digits are taken as they are;
     /// mixed case must match the EIP-55 checksum.
     public init(hex text: some StringProtocol) throws(ParseError) {

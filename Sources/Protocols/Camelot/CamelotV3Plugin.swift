@@ -24,15 +24,10 @@ public struct CamelotV3Plugin: DEXPlugin {
     /// `algebra-router` or `pool`, a pool kind other than `pool`, and an entry without exactly one
     /// factory (the pool deployer) carrying an init code hash.
     public init(entry: DEXEntry) throws(PluginConfigError) {
-        try entry.checkRouterKinds(Self.routerKinds, plugin: Self.name)
-        try entry.checkPoolKinds(allowed: Self.poolKind)
+        let (routers, pools) = try entry.routersAndDirectContracts(routerKind: Self.routerKind, directKind: Self.poolKind, plugin: Self.name)
         let deployer = try entry.derivingFactory()
-        pools = AlgebraPoolAddressDeriver(deployer: deployer.address, initCodeHash: deployer.initCodeHash)
-        decoder = CamelotV3Decoder(
-            dex: entry.name,
-            routers: entry.routers.filter { $0.kind == Self.routerKind }.map(\.address),
-            pools: Set(entry.routers.filter { $0.kind == Self.poolKind }.map(\.address) + entry.pools.map(\.address))
-        )
+        self.pools = AlgebraPoolAddressDeriver(deployer: deployer.address, initCodeHash: deployer.initCodeHash)
+        decoder = CamelotV3Decoder(dex: entry.name, routers: routers, pools: pools)
     }
 
     /// The pool for two tokens (either order) by CREATE2 from the pool deployer. Algebra has one

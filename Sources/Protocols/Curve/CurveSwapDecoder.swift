@@ -21,7 +21,7 @@ public struct CurveSwapDecoder: SwapDecoder {
     /// The legs `call` requests, or nil when it is not a Curve swap. Error offsets are relative
     /// to the calldata (the selector is bytes 0–3).
     public func decode(_ call: ContractCall) throws(DecodingError) -> DecodedSwap? {
-        guard let selector = call.selector, let function = CurveFunction(rawValue: selector),
+        guard let selector = FunctionSelector.leading(call.data), let function = CurveFunction(rawValue: selector),
               let target = targets[call.to] else { return nil }
         let args = call.data.dropFirst(4)
         do throws(DecodingError) {

@@ -16,9 +16,9 @@ struct PoolInterface: Sendable {
     let dex: String
 
     /// The leg of a `swap` call on the pool, or nil (appending nothing) for any other function.
-    func append(_ call: ArraySlice<UInt8>, to collector: inout LegCollector) throws(DecodingError) -> String? {
-        guard call.leadingSelector == Selector.poolSwap else { return nil }
-        let reader = CalldataReader.arguments(of: call, origin: collector.origin)
+    func append(_ call: ArraySlice<UInt8>, to unroller: inout MulticallUnroller) throws(DecodingError) -> String? {
+        guard FunctionSelector.leading(call) == Selector.poolSwap else { return nil }
+        let reader = CalldataReader.arguments(of: call, origin: unroller.origin)
         _ = try reader.bytes(4, field: "data")
         _ = try reader.uint(3, bits: 160, field: "sqrtPriceLimitX96")
         let amountSpecified = try reader.int(2, field: "amountSpecified")
@@ -28,7 +28,7 @@ struct PoolInterface: Sendable {
         let hop = SwapHop(tokenIn: zeroForOne ? tokens?.token0 : tokens?.token1,
                           tokenOut: zeroForOne ? tokens?.token1 : tokens?.token0,
                           pool: .pool(address, zeroForOne: zeroForOne))
-        collector.legs.append(SwapLeg(dex: dex, hops: [hop], amount: amount, limit: nil, recipient: recipient, deadline: nil))
+        unroller.legs.append(SwapLeg(dex: dex, hops: [hop], amount: amount, limit: nil, recipient: recipient, deadline: nil))
         return "swap"
     }
 }

@@ -3,7 +3,7 @@ import Kernel
 /// Uniswap's SwapRouter02 (`0x68b3…Fc45`, Uniswap/swap-router-contracts): the four V3 swap
 /// functions with structs without a deadline, the V2 functions `swapExactTokensForTokens` and
 /// `swapTokensForExactTokens`, and `multicall` plain, with a deadline and with a previous block
-/// hash, nested up to `Nesting.maxDepth`.
+/// hash, nested up to `MulticallUnroller.maxDepth`.
 ///
 /// An exact input of 0 swaps all the router holds of the input token (`CONTRACT_BALANCE = 0`,
 /// typically an earlier step's output): `.exactInRouterBalance`. Legs inside
@@ -22,38 +22,38 @@ struct SwapRouter02Interface: RouterInterface {
         self.v2Dex = v2Dex
     }
 
-    func append(_ call: ArraySlice<UInt8>, depth: Int, deadline: UInt256?, to collector: inout LegCollector) throws(DecodingError) -> String? {
-        guard let selector = call.leadingSelector else { return nil }
-        let reader = CalldataReader.arguments(of: call, origin: collector.origin)
+    func append(_ call: ArraySlice<UInt8>, depth: Int, deadline: UInt256?, to unroller: inout MulticallUnroller) throws(DecodingError) -> String? {
+        guard let selector = FunctionSelector.leading(call) else { return nil }
+        let reader = CalldataReader.arguments(of: call, origin: unroller.origin)
         switch selector {
         case Selector.exactInputSingle02:
-            collector.legs.append(try arguments.single(reader, exactInput: true, deadline: deadline))
+            unroller.legs.append(try arguments.single(reader, exactInput: true, deadline: deadline))
             return "exactInputSingle"
         case Selector.exactOutputSingle02:
-            collector.legs.append(try arguments.single(reader, exactInput: false, deadline: deadline))
+            unroller.legs.append(try arguments.single(reader, exactInput: false, deadline: deadline))
             return "exactOutputSingle"
         case Selector.exactInput02:
-            collector.legs.append(try arguments.path(reader, exactInput: true, deadline: deadline))
+            unroller.legs.append(try arguments.path(reader, exactInput: true, deadline: deadline))
             return "exactInput"
         case Selector.exactOutput02:
-            collector.legs.append(try arguments.path(reader, exactInput: false, deadline: deadline))
+            unroller.legs.append(try arguments.path(reader, exactInput: false, deadline: deadline))
             return "exactOutput"
         case Selector.swapExactTokensForTokens02:
-            collector.legs.append(try v2Leg(reader, exactInput: true, deadline: deadline))
+            unroller.legs.append(try v2Leg(reader, exactInput: true, deadline: deadline))
             return "swapExactTokensForTokens"
         case Selector.swapTokensForExactTokens02:
-            collector.legs.append(try v2Leg(reader, exactInput: false, deadline: deadline))
+            unroller.legs.append(try v2Leg(reader, exactInput: false, deadline: deadline))
             return "swapTokensForExactTokens"
         case Selector.multicall:
-            try unroll(reader, index: 0, depth: depth, deadline: deadline, into: &collector)
+            try unroll(reader, index: 0, depth: depth, deadline: deadline, into: &unroller)
             return "multicall"
         case Selector.multicallWithDeadline:
             let own = try reader.uint(0, field: "deadline")
-            try unroll(reader, index: 1, depth: depth, deadline: deadline.map { min($0, own) } ?? own, into: &collector)
+            try unroll(reader, index: 1, depth: depth, deadline: deadline.map { min($0, own) } ?? own, into: &unroller)
             return "multicall"
         case Selector.multicallWithBlockhash:
             _ = try reader.uint(0, field: "previousBlockhash")
-            try unroll(reader, index: 1, depth: depth, deadline: deadline, into: &collector)
+            try unroll(reader, index: 1, depth: depth, deadline: deadline, into: &unroller)
             return "multicall"
         default:
             return nil
@@ -61,9 +61,9 @@ struct SwapRouter02Interface: RouterInterface {
     }
 
     /// Decodes the elements of a multicall at `depth + 1`, each under `deadline`.
-    private func unroll(_ reader: CalldataReader, index: Int, depth: Int, deadline: UInt256?, into collector: inout LegCollector) throws(DecodingError) {
-        try Multicall.unroll(reader, index: index, depth: depth + 1, into: &collector) { element, collector throws(DecodingError) in
-            _ = try append(element, depth: depth + 1, deadline: deadline, to: &collector)
+    private func unroll(_ reader: CalldataReader, index: Int, depth: Int, deadline: UInt256?, into unroller: inout MulticallUnroller) throws(DecodingError) {
+        try unroller.unroll(reader, index: index, depth: depth + 1) { element, unroller throws(DecodingError) in
+            _ = try append(element, depth: depth + 1, deadline: deadline, to: &unroller)
         }
     }
 

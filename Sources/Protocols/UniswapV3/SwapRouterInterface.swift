@@ -12,25 +12,25 @@ struct SwapRouterInterface: RouterInterface {
         arguments = V3RouterArguments(hasDeadline: true, zeroInputIsBalance: false, dex: dex)
     }
 
-    func append(_ call: ArraySlice<UInt8>, depth: Int, deadline: UInt256?, to collector: inout LegCollector) throws(DecodingError) -> String? {
-        guard let selector = call.leadingSelector else { return nil }
-        let reader = CalldataReader.arguments(of: call, origin: collector.origin)
+    func append(_ call: ArraySlice<UInt8>, depth: Int, deadline: UInt256?, to unroller: inout MulticallUnroller) throws(DecodingError) -> String? {
+        guard let selector = FunctionSelector.leading(call) else { return nil }
+        let reader = CalldataReader.arguments(of: call, origin: unroller.origin)
         switch selector {
         case Selector.exactInputSingle:
-            collector.legs.append(try arguments.single(reader, exactInput: true, deadline: nil))
+            unroller.legs.append(try arguments.single(reader, exactInput: true, deadline: nil))
             return "exactInputSingle"
         case Selector.exactOutputSingle:
-            collector.legs.append(try arguments.single(reader, exactInput: false, deadline: nil))
+            unroller.legs.append(try arguments.single(reader, exactInput: false, deadline: nil))
             return "exactOutputSingle"
         case Selector.exactInput:
-            collector.legs.append(try arguments.path(reader, exactInput: true, deadline: nil))
+            unroller.legs.append(try arguments.path(reader, exactInput: true, deadline: nil))
             return "exactInput"
         case Selector.exactOutput:
-            collector.legs.append(try arguments.path(reader, exactInput: false, deadline: nil))
+            unroller.legs.append(try arguments.path(reader, exactInput: false, deadline: nil))
             return "exactOutput"
         case Selector.multicall:
-            try Multicall.unroll(reader, index: 0, depth: depth + 1, into: &collector) { element, collector throws(DecodingError) in
-                _ = try append(element, depth: depth + 1, deadline: nil, to: &collector)
+            try unroller.unroll(reader, index: 0, depth: depth + 1) { element, unroller throws(DecodingError) in
+                _ = try append(element, depth: depth + 1, deadline: nil, to: &unroller)
             }
             return "multicall"
         default:

@@ -25,26 +25,26 @@ public struct UniswapV3Decoder: SwapDecoder {
 
     /// The legs `call` asks of this entry's routers or pools, nil when it is not a swap.
     public func decode(_ call: ContractCall) throws(DecodingError) -> DecodedSwap? {
-        var collector = LegCollector(calldata: call.data)
+        var unroller = MulticallUnroller(calldata: call.data)
         let function: String?
         if let index = routerAddresses.firstIndex(of: call.to) {
             switch routerTargets[index] {
             case .swapRouter(let router):
-                function = try router.append(call.data, depth: 0, deadline: nil, to: &collector)
+                function = try router.append(call.data, depth: 0, deadline: nil, to: &unroller)
             case .swapRouter02(let router):
-                function = try router.append(call.data, depth: 0, deadline: nil, to: &collector)
+                function = try router.append(call.data, depth: 0, deadline: nil, to: &unroller)
             case .universalRouter(let router):
-                function = try router.append(call.data, depth: 0, deadline: nil, to: &collector)
+                function = try router.append(call.data, depth: 0, deadline: nil, to: &unroller)
             case .pool(let pool):
-                function = try pool.append(call.data, to: &collector)
+                function = try pool.append(call.data, to: &unroller)
             }
         } else if let pool = pools[call.to] {
-            function = try pool.append(call.data, to: &collector)
+            function = try pool.append(call.data, to: &unroller)
         } else {
             return nil
         }
-        guard let function, !collector.legs.isEmpty else { return nil }
-        return DecodedSwap(function: function, legs: collector.legs)
+        guard let function, !unroller.legs.isEmpty else { return nil }
+        return DecodedSwap(function: function, legs: unroller.legs)
     }
 }
 

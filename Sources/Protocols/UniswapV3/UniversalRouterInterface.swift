@@ -7,7 +7,7 @@ import Kernel
 /// - An input amount of `CONTRACT_BALANCE` (1 << 255) swaps all the router holds:
 ///   `.exactInRouterBalance`. So does a V2 exact input of 0 (`ALREADY_PAID`: an earlier leg has
 ///   sent its output straight to the first pair, and that is what is swapped).
-/// - `EXECUTE_SUB_PLAN` is unrolled in place, up to `Nesting.maxDepth` plans deep.
+/// - `EXECUTE_SUB_PLAN` is unrolled in place, up to `MulticallUnroller.maxDepth` plans deep.
 /// - Every other command the version defines (permit2, wrap/unwrap, sweep, transfer,
 ///   pay-portion, balance checks, NFT markets, V4 swaps and position-manager calls) moves no
 ///   V2/V3 pool and is skipped. V4 swaps belong to another family and give no leg here.
@@ -27,15 +27,15 @@ struct UniversalRouterInterface: RouterInterface {
     /// `CONTRACT_BALANCE`: an input amount meaning "all the router holds".
     private static let contractBalance = UInt256.one << 255
 
-    func append(_ call: ArraySlice<UInt8>, depth: Int, deadline: UInt256?, to collector: inout LegCollector) throws(DecodingError) -> String? {
-        guard let selector = call.leadingSelector else { return nil }
-        let reader = CalldataReader.arguments(of: call, origin: collector.origin)
+    func append(_ call: ArraySlice<UInt8>, depth: Int, deadline: UInt256?, to unroller: inout MulticallUnroller) throws(DecodingError) -> String? {
+        guard let selector = FunctionSelector.leading(call) else { return nil }
+        let reader = CalldataReader.arguments(of: call, origin: unroller.origin)
         switch selector {
         case Selector.execute:
-            try plan(reader, depth: 1, deadline: nil, into: &collector)
+            try plan(reader, depth: 1, deadline: nil, into: &unroller)
         case Selector.executeWithDeadline:
             let deadline = try reader.uint(2, field: "deadline")
-            try plan(reader, depth: 1, deadline: deadline, into: &collector)
+            try plan(reader, depth: 1, deadline: deadline, into: &unroller)
         default:
             return nil
         }
@@ -43,8 +43,8 @@ struct UniversalRouterInterface: RouterInterface {
     }
 
     /// Decodes the plan `(bytes commands, bytes[] inputs)` at the head of `reader`, `depth` plans deep.
-    private func plan(_ reader: CalldataReader, depth: Int, deadline: UInt256?, into collector: inout LegCollector) throws(DecodingError) {
-        try Nesting.check(depth, at: reader.offset(ofWord: 0), field: "commands")
+    private func plan(_ reader: CalldataReader, depth: Int, deadline: UInt256?, into unroller: inout MulticallUnroller) throws(DecodingError) {
+        try MulticallUnroller.checkDepth(depth, at: reader.offset(ofWord: 0), field: "commands")
         let commands = try reader.bytes(0, field: "commands")
         let (count, inputs) = try reader.array(1, field: "inputs")
         guard count == commands.count else {
@@ -52,20 +52,20 @@ struct UniversalRouterInterface: RouterInterface {
         }
         var n = 0
         for index in commands.indices {
-            try collector.visit(at: reader.offset(of: index), field: "commands")
-            let input = CalldataReader(try inputs.bytes(n, field: "inputs"), origin: collector.origin)
+            try unroller.visit(at: reader.offset(of: index), field: "commands")
+            let input = CalldataReader(try inputs.bytes(n, field: "inputs"), origin: unroller.origin)
             n += 1
             switch version.command(commands[index]) {
             case .v3SwapExactIn:
-                collector.legs.append(try v3Leg(input, exactInput: true, deadline: deadline))
+                unroller.legs.append(try v3Leg(input, exactInput: true, deadline: deadline))
             case .v3SwapExactOut:
-                collector.legs.append(try v3Leg(input, exactInput: false, deadline: deadline))
+                unroller.legs.append(try v3Leg(input, exactInput: false, deadline: deadline))
             case .v2SwapExactIn:
-                collector.legs.append(try v2Leg(input, exactInput: true, deadline: deadline))
+                unroller.legs.append(try v2Leg(input, exactInput: true, deadline: deadline))
             case .v2SwapExactOut:
-                collector.legs.append(try v2Leg(input, exactInput: false, deadline: deadline))
+                unroller.legs.append(try v2Leg(input, exactInput: false, deadline: deadline))
             case .executeSubPlan:
-                try plan(input, depth: depth + 1, deadline: deadline, into: &collector)
+                try plan(input, depth: depth + 1, deadline: deadline, into: &unroller)
             case .invalid:
                 throw DecodingError(.invalidValue, at: reader.offset(of: index), field: "commands")
             default:

@@ -4,10 +4,6 @@ extension ABIReader {
     /// `calldata`, as `SwapDecoder` promises.
     @inlinable
     public static func withArguments<T>(of calldata: ArraySlice<UInt8>, _ body: (ABIReader) throws(DecodingError) -> T) throws(DecodingError) -> T {
-        do {
-            return try body(ABIReader(calldata.dropFirst(4)))
-        } catch {
-            throw error.shifted(by: 4)
-        }
+        try CalldataReader.arguments(of: calldata, origin: calldata.startIndex).reading(body)
     }
 }
