@@ -91,7 +91,7 @@ import Camelot
         for log in logs where (log["event"] as? String)?.hasPrefix("UniswapV2-style Sync") == true {
             let raw = try log.object("raw_log")
             let topics = try #require(raw["topics"] as? [String]).map { text throws in try Hash32(hex: text) }
-            try pair.apply(EventLog(address: try log.address("pool"), topics: topics, data: try raw.bytes("data")))
+            #expect(try pair.apply(EventLog(address: try log.address("pool"), topics: topics, data: try raw.bytes("data"))) == .applied)
             let decoded = try log.object("decoded")
             #expect(pair.reserve0 == (try decoded.decimal("reserve0")))
             #expect(pair.reserve1 == (try decoded.decimal("reserve1")))

@@ -61,8 +61,9 @@ import Camelot
             if replay.transaction != "0x92a422b7" {
                 for fee in [replay.fee - 1, replay.fee + 1] {
                     var other = pool
-                    try other.apply(EventLog(address: .zero, topics: [CamelotV3Pool.feeTopic],
-                                             data: UInt256(UInt64(fee)).bigEndianBytes + UInt256(UInt64(fee)).bigEndianBytes))
+                    let effect = try other.apply(EventLog(address: .zero, topics: [CamelotV3Pool.feeTopic],
+                                                          data: UInt256(UInt64(fee)).bigEndianBytes + UInt256(UInt64(fee)).bigEndianBytes))
+                    #expect(effect == .applied)
                     let again = try other.quote(zeroForOne: zeroForOne, amountSpecified: exactOutput,
                                                 sqrtPriceLimitX96: zeroForOne ? TickMath.minSqrtRatio &+ .one : TickMath.maxSqrtRatio &- .one)
                     #expect(again.amount0 != amount0 || again.amount1 != amount1, "fee \(fee)")
@@ -80,7 +81,7 @@ import Camelot
             let raw = try log.object("raw_log")
             let topics = try #require(raw["topics"] as? [String]).map { text throws in try Hash32(hex: text) }
             #expect(topics.first == CamelotV3Pool.swapTopic)
-            try pool.apply(EventLog(address: try log.address("pool"), topics: topics, data: try raw.bytes("data")))
+            #expect(try pool.apply(EventLog(address: try log.address("pool"), topics: topics, data: try raw.bytes("data"))) == .applied)
             let decoded = try log.object("decoded")
             #expect(pool.sqrtPriceX96 == (try decoded.decimal("sqrtPriceX96")))
             #expect(pool.liquidity == (try decoded.decimal("liquidity")))
@@ -122,9 +123,8 @@ import Camelot
         let limit = TickMath.minSqrtRatio &+ .one
         let amount = try #require(Int256(decimal: "200000000000000000000"))
         let algebra = try pool.quote(zeroForOne: true, amountSpecified: amount, sqrtPriceLimitX96: limit)
-        let uniswap = try ConcentratedLiquiditySwap.swap(
-            rules: UniswapV3Rules(fee: UInt32(pool.feeZeroToOne), tickSpacing: pool.tickSpacing),
-            ticks: pool.ticks, sqrtPriceX96: pool.sqrtPriceX96, tick: pool.tick, liquidity: pool.liquidity,
+        let uniswap = try pool.state.quote(
+            UniswapV3Rules(fee: UInt32(pool.feeZeroToOne), tickSpacing: pool.tickSpacing),
             zeroForOne: true, amountSpecified: amount, sqrtPriceLimitX96: limit)
         #expect(algebra.amount0 == amount)
         #expect(algebra.amount1.isNegative)

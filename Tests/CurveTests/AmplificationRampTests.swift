@@ -39,7 +39,7 @@ struct AmplificationRampTests {
         #expect(throws: PoolError.revert(CurveRevert.safeMath)) { try ramp.amplification(at: Self.start - UInt256(1)) }
         var pool = try Self.pool(ramp: ramp, balances: [UInt256(60_000_000_000_000), UInt256(55_000_000_000_000)])
         let before = pool
-        #expect(throws: PoolError.self) { try pool.setBlockTime(1_600_000_000) }
+        #expect(throws: PoolError.self) { try pool.advance(toBlock: 1, timestamp: 1_600_000_000) }
         #expect(pool == before)
     }
 
@@ -50,7 +50,7 @@ struct AmplificationRampTests {
         var ramping = try Self.pool(ramp: ramp, balances: balances)
         let dx = UInt256(1_000_000_000_000)
         let atStart = try ramping.quote(dx, from: 0, to: 1)
-        try ramping.setBlockTime(1_700_000_000 + 43_200)
+        try ramping.advance(toBlock: 1, timestamp: 1_700_000_000 + 43_200)
         let midway = try PoolSample.pool(a: 1_100_000, balances: balances)
         #expect(ramping.amplification == UInt256(1_100_000))
         #expect(try ramping.quote(dx, from: 0, to: 1) == midway.quote(dx, from: 0, to: 1))

@@ -47,7 +47,7 @@ import UniswapV2
             guard let topics = raw["topics"] as? [String] else { throw FixtureError("topics") }
             let log = EventLog(address: try record.address("pool"), topics: try topics.map { try Hash32(hex: $0) }, data: try raw.bytes("data"))
             var pool = try Self.pair(UInt256(1), UInt256(1))
-            try pool.apply(log)
+            #expect(try pool.apply(log) == .applied)
             let decoded = try record.object("decoded")
             #expect(pool.reserve0 == (try decoded.decimal("reserve0")))
             #expect(pool.reserve1 == (try decoded.decimal("reserve1")))
@@ -112,12 +112,16 @@ import UniswapV2
         #expect(pool.reserve0 == UInt256(5) && pool.reserve1 == UInt256(7))
     }
 
-    @Test func malformedSyncChangesNothing() throws {
+    @Test func malformedSyncThrowsOtherLogsAreIgnored() throws {
         var pool = try Self.pair(UInt256(3), UInt256(4))
         let short = EventLog(address: Self.pairAddress, topics: [V2PairEvents.sync], data: Array(repeating: 0, count: 40))
         #expect(throws: PoolError.self) { try pool.apply(short) }
         let other = EventLog(address: Self.pairAddress, topics: [Hash32.zero], data: [])
-        try pool.apply(other)
+        #expect(try pool.apply(other) == .ignored)
+        #expect(try pool.apply(EventLog(address: Self.pairAddress, topics: [], data: [])) == .ignored)
+        #expect(pool.reserve0 == UInt256(3) && pool.reserve1 == UInt256(4))
+        // Nothing in a pair moves with the block (the protocol's default).
+        try pool.advance(toBlock: 300_000_000, timestamp: 1_700_000_000)
         #expect(pool.reserve0 == UInt256(3) && pool.reserve1 == UInt256(4))
     }
 }

@@ -45,9 +45,7 @@ struct PoolSwapTests {
     @Test func mergingEmptyWordsWouldPay39() throws {
         let (pool, _) = try Snapshot.pool("uniswap_v3_wbtc_weeth_100_0x7c9ad041_block438994300.json")
         let rules = MergedWordRules(base: UniswapV3Rules(fee: pool.fee, tickSpacing: pool.tickSpacing))
-        let result = try ConcentratedLiquiditySwap.swap(
-            rules: rules, ticks: pool.ticks, sqrtPriceX96: pool.sqrtPriceX96, tick: pool.tick, liquidity: pool.liquidity,
-            zeroForOne: false, amountSpecified: 1_636_887_572_270, sqrtPriceLimitX96: highestLimit)
+        let result = try pool.state.quote(rules, zeroForOne: false, amountSpecified: 1_636_887_572_270, sqrtPriceLimitX96: highestLimit)
         #expect(result.amount0 == -39)
     }
 

@@ -1,5 +1,6 @@
-/// A concentrated-liquidity pool (Uniswap V3, Algebra): two tokens and the pool's own
-/// `swap(zeroForOne, amountSpecified, sqrtPriceLimitX96)`, quoted or applied.
+/// A concentrated-liquidity pool (Uniswap V3, Algebra): two tokens, the shared price, tick,
+/// liquidity and tick table (`state`), and the pool's own
+/// `swap(zeroForOne, amountSpecified, sqrtPriceLimitX96)`, quoted or applied under its rules.
 ///
 /// Conforming gives the `PricingPool` members `tokens`, `amountOut(_:from:to:)` and
 /// `swap(_:from:to:)`: an exact-input swap with no price limit.
@@ -8,6 +9,8 @@ public protocol ConcentratedLiquidityPool: PricingPool {
     var token0: Address { get }
     /// The pool's token1.
     var token1: Address { get }
+    /// The price, tick, active liquidity and initialized ticks.
+    var state: ConcentratedLiquidityState { get }
     /// What the pool's `swap` would return and leave, without changing the pool. Positive
     /// `amountSpecified` is an exact input, negative an exact output.
     func quote(zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96: UInt256) throws(PoolError) -> ConcentratedLiquiditySwapResult
@@ -18,6 +21,18 @@ public protocol ConcentratedLiquidityPool: PricingPool {
 extension ConcentratedLiquidityPool {
     /// token0 and token1.
     public var tokens: [Address] { [token0, token1] }
+
+    /// The sqrt price as a Q64.96 (`slot0.sqrtPriceX96`, `globalState.price`).
+    public var sqrtPriceX96: UInt256 { state.sqrtPriceX96 }
+    /// The current tick.
+    public var tick: Int32 { state.tick }
+    /// The active liquidity (`liquidity()`).
+    public var liquidity: UInt256 { state.liquidity }
+    /// The initialized ticks.
+    public var ticks: TickTable { state.ticks }
+    /// The ticks the table is known to be complete for (the loaded table words), or nil when it
+    /// holds every initialized tick of the pool.
+    public var completeTickRange: ClosedRange<Int32>? { state.completeTickRange }
 
     /// The output of an exact-input swap of `amountIn` of `tokens[from]` with no price limit
     /// (`minSqrtRatio + 1` or `maxSqrtRatio - 1`, as routers pass for "none"). Where liquidity

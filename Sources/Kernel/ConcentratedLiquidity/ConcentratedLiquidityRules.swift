@@ -1,4 +1,5 @@
-/// What differs between the concentrated-liquidity pools that share `ConcentratedLiquiditySwap`:
+/// What differs between the concentrated-liquidity pools that share `ConcentratedLiquidityState`'s
+/// swap loop:
 /// how the next tick is found in the tick table, and how one step moves the price and charges its
 /// fee. Everything else in the swap loop (price-limit checks, amount bookkeeping, tick crossing,
 /// the tick after a step) is the same for Uniswap V3 and Algebra.

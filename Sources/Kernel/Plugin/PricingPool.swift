@@ -2,8 +2,9 @@
 /// as its contract computes them (integer math, the contract's rounding).
 ///
 /// The engine simulates the swaps it recognises on copies of these values. A pool type also says
-/// which events change its state (`stateEventTopics`) and applies them (`apply(_:)`); the calls
-/// that load its state are its family's `PoolStateLoader`.
+/// which events change its state (`stateEventTopics`), applies them (`apply(_:)`) and, where its
+/// state moves with time, follows the blocks (`advance(toBlock:timestamp:)`); the calls that load
+/// its state are its family's `PoolStateLoader`.
 public protocol PricingPool: Sendable {
     /// The pool's address.
     var address: Address { get }
@@ -16,9 +17,21 @@ public protocol PricingPool: Sendable {
     mutating func swap(_ amountIn: UInt256, from: Int, to: Int) throws(PoolError) -> UInt256
     /// topic0 of every event that changes this pool's state.
     static var stateEventTopics: [Hash32] { get }
-    /// Applies one log this pool emitted. A log whose topic0 is not in `stateEventTopics` leaves
-    /// the state as it is; a malformed one throws `PoolError.malformed` and changes nothing.
-    mutating func apply(_ log: EventLog) throws(PoolError)
+    /// Applies one log this pool emitted and says what it did: `applied`, `ignored` (a log whose
+    /// topic0 is not in `stateEventTopics` is always ignored) or `needsReload`, which leaves the
+    /// state as it was. A malformed log (one that does not decode, or holds a value the contract
+    /// cannot log) throws `PoolError.malformed` and changes nothing; no other error is thrown.
+    mutating func apply(_ log: EventLog) throws(PoolError) -> EventEffect
+    /// Moves the state that changes with time alone to the block `number` of time `timestamp`
+    /// (seconds): call it as each block begins, before that block's events and swaps. The
+    /// default does nothing: most pools change only through their events and swaps. Where it
+    /// throws, the pool is left as it was.
+    mutating func advance(toBlock number: UInt64, timestamp: UInt64) throws(PoolError)
+}
+
+extension PricingPool {
+    /// Nothing in this pool's state moves with the block.
+    public mutating func advance(toBlock number: UInt64, timestamp: UInt64) throws(PoolError) {}
 }
 
 /// Why a pool cannot quote or update.

@@ -2,7 +2,7 @@ import Kernel
 
 /// Algebra v1.9's swap rules as Camelot deployed them (cryptoalgebra/Algebra branch
 /// `v1-modified-direction-based-fee`, `AlgebraPool._calculateSwapAndLock`), for
-/// `ConcentratedLiquiditySwap`:
+/// `ConcentratedLiquidityState`'s swap loop:
 ///
 /// - next tick: `TickTable.nextTickInTheSameRow` walks a bitmap of raw ticks (256 ticks a
 ///   word, never compressed by `tickSpacing`), which is Uniswap's word walk with a spacing of 1,

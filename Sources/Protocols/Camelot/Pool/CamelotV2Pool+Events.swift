@@ -13,12 +13,12 @@ extension CamelotV2Pool {
     /// stable pair's `protocolFeeShare`, are the factory's events, not the pair's.
     public static var stateEventTopics: [Hash32] { [syncTopic, feePercentUpdatedTopic, setStableSwapTopic] }
 
-    /// Applies one of the pair's logs (all their arguments are in `data`); other topics leave the
-    /// state unchanged, a malformed log throws `PoolError.malformed` and changes nothing.
-    public mutating func apply(_ log: EventLog) throws(PoolError) {
-        guard let topic = log.topics.first else { return }
+    /// Applies one of the pair's logs (all their arguments are in `data`): the three above are
+    /// `applied`, other topics `ignored`; none needs a reload (the owner's fee share follows the
+    /// factory, `setProtocolFee`). A malformed log throws `PoolError.malformed` and changes nothing.
+    public mutating func apply(_ log: EventLog) throws(PoolError) -> EventEffect {
         let reader = ABIReader(log.data[...])
-        switch topic {
+        switch log.topics.first {
         case Self.syncTopic:
             (reserve0, reserve1) = try PoolError.decoding { () throws(DecodingError) in
                 (try reader.uint(0, bits: 112, field: "Sync.reserve0"), try reader.uint(1, bits: 112, field: "Sync.reserve1"))
@@ -35,8 +35,9 @@ extension CamelotV2Pool {
                 return try reader.bool(1, field: "SetStableSwap.stableSwap")
             }
         default:
-            return
+            return .ignored
         }
+        return .applied
     }
 
     /// Sets `protocolFeeShare` from the factory's `feeInfo()` (its `ownerFeeShare` and `feeTo`),

@@ -1,27 +1,23 @@
 import Kernel
 
 extension CurveStableSwapPool {
-    /// The `PoolError.invalidState` for an event that the log alone cannot apply exactly: the
-    /// caller reloads the pool's state with `CurveStableSwapStateLoader`.
-    public static func needsReload(_ reason: String) -> PoolError {
-        .invalidState("needs reload: \(reason)")
-    }
-
     /// Applies one log of this pool.
     ///
-    /// Applied exactly: `TokenExchange` (simulated; its `tokens_bought` must equal the payout),
+    /// `applied`, exactly: `TokenExchange` (simulated; its `tokens_bought` must equal the payout),
     /// `AddLiquidity`, `RemoveLiquidity` and `RemoveLiquidityImbalance` of classic and NG pools
     /// (the admin share of each logged fee leaves `balances`; NG amounts are taken as received,
     /// true for coins without transfer fees), `RampA` and `StopRampA` (the ramp they set, and A at
-    /// the log's block time), `NewFee` and `ApplyNewFee`. Answered with `needsReload`:
-    /// `TokenExchangeUnderlying`, `RemoveLiquidityOne`, the liquidity events of lending pools, and
-    /// a `TokenExchange` that reverts or pays another amount on the held state.
-    mutating func applyLog(_ log: EventLog) throws(PoolError) {
-        guard let topic = log.topics.first else { return }
+    /// the log's block time), `NewFee` and `ApplyNewFee`. `needsReload`, changing nothing:
+    /// `TokenExchangeUnderlying`, `RemoveLiquidityOne`, the liquidity events of lending pools, a
+    /// `TokenExchange` that reverts or pays another amount on the held state, and a liquidity
+    /// event the held balances cannot take. `ignored`: other topics, including another variant's
+    /// fee event and another coin count's liquidity events. A malformed log throws `malformed`.
+    public mutating func apply(_ log: EventLog) throws(PoolError) -> EventEffect {
+        guard let topic = log.topics.first else { return .ignored }
         let reader = ABIReader(log.data[...])
         switch topic {
         case CurveStableSwapEvents.tokenExchange:
-            try applyTokenExchange(reader)
+            return try applyTokenExchange(reader)
         case CurveStableSwapEvents.rampA:
             // RampA(initial A = _A() now, future A, now, future time).
             let started = try PoolError.decoding { () throws(DecodingError) in
@@ -46,17 +42,18 @@ extension CurveStableSwapPool {
             }
             (fee, offpegFeeMultiplier) = values
         case CurveStableSwapEvents.tokenExchangeUnderlying:
-            throw Self.needsReload("TokenExchangeUnderlying moves balances by rates the log does not carry")
+            return .needsReload("TokenExchangeUnderlying moves balances by rates the log does not carry")
         case CurveStableSwapEvents.removeLiquidityOne, CurveStableSwapEvents.removeLiquidityOneOld,
              CurveStableSwapEvents.removeLiquidityOneNG:
-            throw Self.needsReload("RemoveLiquidityOne does not log the admin fee it keeps")
+            return .needsReload("RemoveLiquidityOne does not log the admin fee it keeps")
         default:
-            try applyLiquidity(topic: topic, reader)
+            return try applyLiquidity(topic: topic, reader)
         }
+        return .applied
     }
 
     /// Simulates the logged exchange and keeps it only if it pays `tokens_bought`.
-    private mutating func applyTokenExchange(_ reader: ABIReader) throws(PoolError) {
+    private mutating func applyTokenExchange(_ reader: ABIReader) throws(PoolError) -> EventEffect {
         let (sold, dx, bought, dy) = try PoolError.decoding { () throws(DecodingError) in
             (try reader.int(0, bits: 128, field: "TokenExchange.sold_id"),
              try reader.word(1, field: "TokenExchange.tokens_sold"),
@@ -72,28 +69,27 @@ extension CurveStableSwapPool {
         var copy = self
         let paid: UInt256
         do { paid = try copy.exchange(dx, from: i, to: j) } catch {
-            throw Self.needsReload("TokenExchange \(i)→\(j) of \(dx) fails on the held state (\(error))")
+            return .needsReload("TokenExchange \(i)→\(j) of \(dx) fails on the held state (\(error))")
         }
-        guard paid == dy else {
-            throw Self.needsReload("TokenExchange paid \(dy), the held state pays \(paid)")
-        }
+        guard paid == dy else { return .needsReload("TokenExchange paid \(dy), the held state pays \(paid)") }
         self = copy
+        return .applied
     }
 
     /// `AddLiquidity`, `RemoveLiquidity`, `RemoveLiquidityImbalance` of this pool's array shape;
-    /// other topics leave the state as it is.
-    private mutating func applyLiquidity(topic: Hash32, _ reader: ABIReader) throws(PoolError) {
+    /// other topics are ignored.
+    private mutating func applyLiquidity(topic: Hash32, _ reader: ABIReader) throws(PoolError) -> EventEffect {
         let isNG = variant == .stableswapNG
         guard let topics = isNG ? CurveStableSwapEvents.ngLiquidity : CurveStableSwapEvents.classicLiquidity(coins: balances.count)
-        else { return }
+        else { return .ignored }
         let adds: Bool
         switch topic {
         case topics.add: adds = true
         case topics.remove, topics.removeImbalance: adds = false
-        default: return
+        default: return .ignored
         }
         if variant == .lending {
-            throw Self.needsReload("a lending pool's liquidity events move balances by the coins' rates")
+            return .needsReload("a lending pool's liquidity events move balances by the coins' rates")
         }
         let (amounts, fees) = try PoolError.decoding { () throws(DecodingError) in
             try Self.liquidityArrays(reader, coins: balances.count, dynamic: isNG)
@@ -108,9 +104,10 @@ extension CurveStableSwapPool {
                 updated[index] = try CheckedMath.sub(moved, adminPart)
             }
         } catch {
-            throw Self.needsReload("a liquidity event does not fit the held balances (\(error))")
+            return .needsReload("a liquidity event does not fit the held balances (\(error))")
         }
         balances = updated
+        return .applied
     }
 
     /// The `token_amounts` and `fees` arrays (head words 0 and 1 of the data: inline for classic

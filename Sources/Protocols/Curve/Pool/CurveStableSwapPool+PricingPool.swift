@@ -17,9 +17,11 @@ extension CurveStableSwapPool: PricingPool {
     /// Every event `apply(_:)` reads, of every variant and coin count.
     public static var stateEventTopics: [Hash32] { CurveStableSwapEvents.all }
 
-    /// Applies one log; see `applyLog` for which events are applied and which ask for a reload
-    /// (`PoolError.invalidState` starting with "needs reload").
-    public mutating func apply(_ log: EventLog) throws(PoolError) {
-        try applyLog(log)
+    /// Moves `amplification` along the ramp to the block's time: A becomes the ramp's `_A()` at
+    /// `timestamp`; the block number plays no part. Without a known ramp nothing changes. A time
+    /// before the ramp's start reverts as `_A()` would, and leaves the pool as it was.
+    public mutating func advance(toBlock number: UInt64, timestamp: UInt64) throws(PoolError) {
+        guard let ramp else { return }
+        amplification = try ramp.amplification(at: UInt256(timestamp))
     }
 }

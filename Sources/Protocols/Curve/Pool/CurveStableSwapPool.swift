@@ -13,7 +13,7 @@ public struct CurveStableSwapPool: Sendable, Equatable {
     public let variant: CurveStableSwapVariant
     /// `A_precise()`: A times `A_PRECISION` (100), at the block time the state is for.
     public internal(set) var amplification: UInt256
-    /// The pool's A ramp, where known: `setBlockTime(_:)` moves `amplification` along it. nil:
+    /// The pool's A ramp, where known: `advance(toBlock:timestamp:)` moves `amplification` along it. nil:
     /// `amplification` holds until an event changes it.
     public internal(set) var ramp: AmplificationRamp?
     /// `fee()`, over 10^10.
@@ -58,14 +58,6 @@ public struct CurveStableSwapPool: Sendable, Equatable {
         self.adminFee = adminFee
         self.rates = rateValues
         self.balances = balanceValues
-    }
-
-    /// Prices what follows in a block of time `timestamp` (seconds): `amplification` becomes the
-    /// ramp's `_A()` then. Without a known ramp nothing changes. A time before the ramp's start
-    /// reverts as `_A()` would, and leaves the pool as it was.
-    public mutating func setBlockTime(_ timestamp: UInt64) throws(PoolError) {
-        guard let ramp else { return }
-        amplification = try ramp.amplification(at: UInt256(timestamp))
     }
 
     /// What `exchange(i, j, dx, 0)` pays, without changing the state.

@@ -103,11 +103,14 @@ public struct UniswapV2Pool: PricingPool, Equatable {
     /// `Sync`, the one event that sets a pair's reserves.
     public static var stateEventTopics: [Hash32] { [V2PairEvents.sync] }
 
-    /// Applies a `Sync` log: the reserves it carries replace the state.
-    public mutating func apply(_ log: EventLog) throws(PoolError) {
-        guard let reserves = try V2PairEvents.syncReserves(log) else { return }
+    /// Applies a `Sync` log: the reserves it carries replace the state (`applied`); other logs
+    /// are `ignored`. A pair never needs a reload: every swap, mint, burn and `sync` ends in a
+    /// `Sync` with the reserves it leaves.
+    public mutating func apply(_ log: EventLog) throws(PoolError) -> EventEffect {
+        guard let reserves = try V2PairEvents.syncReserves(log) else { return .ignored }
         reserve0 = reserves.reserve0
         reserve1 = reserves.reserve1
+        return .applied
     }
 
     /// `zeroForOne` for token indexes, refusing anything but (0, 1) and (1, 0).

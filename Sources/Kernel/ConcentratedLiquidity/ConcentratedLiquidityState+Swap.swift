@@ -1,50 +1,45 @@
-/// What a concentrated-liquidity swap paid and where it left the pool.
-public struct ConcentratedLiquiditySwapResult: Sendable, Equatable {
-    /// token0 paid into the pool (negative: paid out), as `swap` returns it.
-    public var amount0: Int256
-    /// token1 paid into the pool (negative: paid out), as `swap` returns it.
-    public var amount1: Int256
-    /// The sqrt price after the swap.
-    public var sqrtPriceX96: UInt256
-    /// The tick after the swap.
-    public var tick: Int32
-    /// The active liquidity after the swap.
-    public var liquidity: UInt256
-
-    /// Creates a result.
-    public init(amount0: Int256, amount1: Int256, sqrtPriceX96: UInt256, tick: Int32, liquidity: UInt256) {
-        self.amount0 = amount0
-        self.amount1 = amount1
-        self.sqrtPriceX96 = sqrtPriceX96
-        self.tick = tick
-        self.liquidity = liquidity
-    }
-}
-
 /// The swap loop of `UniswapV3Pool.swap`, shared by the pools whose differences fit
 /// `ConcentratedLiquidityRules` (Uniswap V3 and its forks, Algebra).
-public enum ConcentratedLiquiditySwap {
-    /// Swaps `amountSpecified` (positive: exact input, negative: exact output of its magnitude)
-    /// from the state `sqrtPriceX96`, `tick`, `liquidity` over `ticks`, stopping at
-    /// `sqrtPriceLimitX96`, exactly as the contract's loop: step to the next tick of the current
-    /// bitmap word (or the limit), cross initialized ticks with their `liquidityNet`, and set the
-    /// tick after a step that ends on a tick's price to that tick (minus one going down).
+extension ConcentratedLiquidityState {
+    /// What the pool's `swap(zeroForOne, amountSpecified, sqrtPriceLimitX96)` under `rules`
+    /// would return and leave, without changing the state: positive `amountSpecified` is an exact
+    /// input, negative an exact output of its magnitude. Runs the contract's loop exactly: step to
+    /// the next tick of the current table word (or the limit), cross initialized ticks with their
+    /// `liquidityNet`, and set the tick after a step that ends on a tick's price to that tick
+    /// (minus one going down).
     ///
     /// Reverts `"AS"` for a zero amount and `"SPL"` for a limit on the wrong side of the price or
     /// outside `(minSqrtRatio, maxSqrtRatio)`; `"LS"`/`"LA"` where crossing a tick would take the
     /// liquidity out of uint128; `""` where the contract's SafeCast, SafeMath or FullMath reverts.
-    /// The state must be in range (price below 2^160, liquidity below 2^128, tick within the
-    /// tick range): pools check it when they are built.
+    /// `invalidState` where the swap would end outside `completeTickRange`.
     @inlinable
-    public static func swap<Rules: ConcentratedLiquidityRules>(
-        rules: Rules,
-        ticks: TickTable,
-        sqrtPriceX96: UInt256,
-        tick: Int32,
-        liquidity: UInt256,
-        zeroForOne: Bool,
-        amountSpecified: Int256,
-        sqrtPriceLimitX96 limit: UInt256
+    public func quote<Rules: ConcentratedLiquidityRules>(
+        _ rules: Rules, zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96: UInt256
+    ) throws(PoolError) -> ConcentratedLiquiditySwapResult {
+        let result = try Self.swapLoop(
+            rules, ticks: ticks, sqrtPriceX96: sqrtPriceX96, tick: tick, liquidity: liquidity,
+            zeroForOne: zeroForOne, amountSpecified: amountSpecified, sqrtPriceLimitX96: sqrtPriceLimitX96)
+        try Self.requireKnownEnd(of: result, within: completeTickRange)
+        return result
+    }
+
+    /// `quote` that also moves the state to where the swap leaves it.
+    @inlinable
+    public mutating func swap<Rules: ConcentratedLiquidityRules>(
+        _ rules: Rules, zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96: UInt256
+    ) throws(PoolError) -> ConcentratedLiquiditySwapResult {
+        let result = try quote(rules, zeroForOne: zeroForOne, amountSpecified: amountSpecified, sqrtPriceLimitX96: sqrtPriceLimitX96)
+        move(to: result)
+        return result
+    }
+
+    /// The loop of `quote` from the given price, tick and liquidity. It takes the state's fields
+    /// as arguments rather than reading `self`: that keeps them in registers, about 10 % fewer
+    /// instructions per quote (measured with callgrind).
+    @inlinable
+    static func swapLoop<Rules: ConcentratedLiquidityRules>(
+        _ rules: Rules, ticks: TickTable, sqrtPriceX96: UInt256, tick: Int32, liquidity: UInt256,
+        zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96 limit: UInt256
     ) throws(PoolError) -> ConcentratedLiquiditySwapResult {
         guard !amountSpecified.isZero else { throw .revert("AS") }
         let limitValid = zeroForOne
@@ -93,7 +88,7 @@ public enum ConcentratedLiquiditySwap {
             if price == nextPrice {
                 if let nextIndex {
                     let net = ticks.liquidityNets[nextIndex]
-                    currentLiquidity = try LiquidityMath.addDelta(currentLiquidity, zeroForOne ? negatedInt128(net) : net)
+                    currentLiquidity = try LiquidityMath.addDelta(currentLiquidity, zeroForOne ? Self.negatedInt128(net) : net)
                 }
                 currentTick = zeroForOne ? nextTick - 1 : nextTick
             } else if price != start {
@@ -105,6 +100,25 @@ public enum ConcentratedLiquiditySwap {
         let (amount0, amount1) = zeroForOne == exactInput ? (specifiedUsed, calculated) : (calculated, specifiedUsed)
         return ConcentratedLiquiditySwapResult(amount0: amount0, amount1: amount1, sqrtPriceX96: price,
                                                tick: currentTick, liquidity: currentLiquidity)
+    }
+
+    /// `invalidState` when a swap ends at a tick outside `completeTickRange` (nil: every tick is
+    /// known). Static, as the loop, for the same reason.
+    ///
+    /// The range's lowest tick is the one a swap down leaves after crossing the loaded words'
+    /// lowest tick; its own bit lies in the word below, not loaded. A swap may stop above its
+    /// price, but not exactly on it: had that tick been initialized, the pool would have crossed it
+    /// there (new liquidity, the tick below, the fee of a step that reached its target).
+    @inlinable
+    static func requireKnownEnd(of result: ConcentratedLiquiditySwapResult, within completeTickRange: ClosedRange<Int32>?) throws(PoolError) {
+        guard let completeTickRange else { return }
+        var known = completeTickRange.contains(result.tick)
+        if known, result.tick == completeTickRange.lowerBound {
+            known = result.sqrtPriceX96 != (try TickMath.sqrtRatio(atTick: result.tick))
+        }
+        if !known {
+            throw .invalidState("the swap ends at tick \(result.tick), outside the loaded ticks \(completeTickRange)")
+        }
     }
 
     /// `-x` for an int128 with Solidity 0.7's wrapping: −2^127 stays −2^127.
