@@ -28,6 +28,7 @@ struct FeedFrameReader {
 
     // MARK: Frame
 
+    /// Reads the whole frame; a syntax error throws as the feed's `FeedError`.
     mutating func readFrame() throws(FeedError) -> FeedFrame {
         let scanned: Result<FeedFrame, FeedError>
         do throws(JSONError) {
