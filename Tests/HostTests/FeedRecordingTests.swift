@@ -81,10 +81,24 @@ import Testing
         #expect {
             try FeedRecordingReader.readAll(path: path)
         } throws: { error in
-            (error as? FeedRecordingReader.LineError)?.line == 2
+            error as? FeedRecordingError == .badLine(path: path, line: 2, problem: .invalidReceivedAt(JSONError(.invalidNumber, at: 19)))
         }
-        for bad in [#"{"frame":{}}"#, #"{"receivedAtNanos":1,"frame":3}"#, #"{"receivedAtNanos":1,"frame":{}} x"#, #"{"receivedAtNanos":18446744073709551616,"frame":{}}"#] {
-            #expect(throws: (any Error).self, "\(bad)") { try FeedRecordingFormat.parse(line: Array(bad.utf8)[...]) }
+        let bad: [(String, FeedRecordingLineError)] = [
+            (#"{"frame":{}}"#, .missingReceivedAt),
+            (#"{"receivedAtNanos":1,"frame":3}"#, .frameNotObjectOrString(at: 29)),
+            (#"{"receivedAtNanos":1,"frame":{}} x"#, .invalidJSON(JSONError(.syntax, at: 33))),
+            (#"{"receivedAtNanos":18446744073709551616,"frame":{}}"#, .invalidReceivedAt(JSONError(.numberTooLarge, at: 19))),
+            (#"{"receivedAtNanos":"1","frame":{}}"#, .invalidReceivedAt(JSONError(.typeMismatch, at: 19))),
+            (#"{"receivedAtNanos":1,"frame":{"a":}}"#, .invalidJSON(JSONError(.syntax, at: 34))),
+            ("[1]", .invalidJSON(JSONError(.syntax, at: 0))),
+        ]
+        for (line, problem) in bad {
+            #expect(throws: problem, "\(line)") { try FeedRecordingFormat.parse(line: Array(line.utf8)[...]) }
+        }
+        // Strings in a line must be UTF-8 (a lone 0xFF in the frame's text).
+        let notUTF8 = Array(#"{"receivedAtNanos":1,"frame":"a"#.utf8) + [0xFF] + Array(#""}"#.utf8)
+        #expect(throws: FeedRecordingLineError.invalidJSON(JSONError(.invalidUTF8, at: 31))) {
+            try FeedRecordingFormat.parse(line: notUTF8[...])
         }
     }
 
@@ -105,8 +119,8 @@ import Testing
             do {
                 guard let frame = try reader.next() else { break }
                 frames.append(frame.receivedAtUnixNanos)
-            } catch let error as FeedRecordingReader.LineError {
-                failedLines.append(error.line)
+            } catch FeedRecordingError.badLine(_, let line, _) {
+                failedLines.append(line)
             }
         }
         #expect(failedLines == [2, 3])
@@ -115,14 +129,14 @@ import Testing
 
     @Test func jsonObjectDetectionIsStrict() {
         for good in [#"{}"#, #" {"a":[1,-2.5e+3,true,false,null,"\u00e9\n"]} "#, #"{"a":{"b":{}}}"#] {
-            #expect(JSONScanner.isSingleObject(Array(good.utf8)[...]), "\(good)")
+            #expect(FeedRecordingFormat.isSingleObject(Array(good.utf8)[...]), "\(good)")
         }
         for bad in [#"[]"#, #"{"a":1}{}"#, #"{"a":01}"#, #"{"a":"\x"}"#, #"{"a":tru}"#, #"{a:1}"#, #"{"a":1,}"#, "{\"a\":\"\u{1}\"}", #""s""#, ""] {
-            #expect(!JSONScanner.isSingleObject(Array(bad.utf8)[...]), "\(bad)")
+            #expect(!FeedRecordingFormat.isSingleObject(Array(bad.utf8)[...]), "\(bad)")
         }
-        #expect(!JSONScanner.isSingleObject([0x7B, 0x22, 0xC3, 0x22, 0x3A, 0x31, 0x7D][...]))  // invalid UTF-8 in a key
+        #expect(!FeedRecordingFormat.isSingleObject([0x7B, 0x22, 0xC3, 0x22, 0x3A, 0x31, 0x7D][...]))  // invalid UTF-8 in a key
         let deep = String(repeating: "{\"a\":", count: 200) + "1" + String(repeating: "}", count: 200)
-        #expect(!JSONScanner.isSingleObject(Array(deep.utf8)[...]))
+        #expect(!FeedRecordingFormat.isSingleObject(Array(deep.utf8)[...]))
     }
 
     /// The recording bundled with the project (replay/arbitrum-one-feed.jsonl) reads with this

@@ -28,16 +28,46 @@ import Testing
         #expect(tracker.resumePoint.next == 12)
     }
 
-    @Test func gapsCountTheMissingNumbers() {
+    /// Each jump is one gap event; the numbers it skips are missing messages.
+    @Test func gapEventsAndMissingMessagesAreCountedApart() {
         let stats = FeedStats()
         var tracker = SequenceTracker(resumePoint: ResumePoint(), stats: stats)
         #expect(tracker.observe(10) == .inOrder)
         #expect(tracker.observe(14) == .gap(missing: 3))
         #expect(tracker.observe(15) == .inOrder)
         #expect(tracker.observe(20) == .gap(missing: 4))
-        #expect(stats.snapshot.gaps == 7)
-        #expect(tracker.outstandingMissing == 7)
-        #expect(tracker.resumePoint.next == 21)
+        #expect(tracker.observe(21) == .inOrder)
+        #expect(tracker.observe(1_000_021) == .gap(missing: 999_999))
+        #expect(stats.snapshot.gapEvents == 3)
+        #expect(stats.snapshot.missingMessages == 1_000_006)
+        #expect(tracker.outstandingMissing == 1_000_006)
+        #expect(tracker.resumePoint.next == 1_000_022)
+        // A late arrival fills a hole without undoing the counts; a duplicate adds to neither.
+        #expect(tracker.observe(12) == .outOfOrder)
+        #expect(tracker.observe(12) == .duplicate)
+        #expect(stats.snapshot.gapEvents == 3)
+        #expect(stats.snapshot.missingMessages == 1_000_006)
+        #expect(tracker.outstandingMissing == 1_000_005)
+    }
+
+    /// A first message past the given start point is one gap event of `first - start` missing messages.
+    @Test func aGapBeforeTheFirstMessageIsOneEvent() {
+        let stats = FeedStats()
+        var tracker = SequenceTracker(resumePoint: ResumePoint(next: 100), stats: stats)
+        #expect(tracker.observe(103) == .gap(missing: 3))
+        #expect(stats.snapshot.gapEvents == 1)
+        #expect(stats.snapshot.missingMessages == 3)
+    }
+
+    /// The summary keys: both counts, where "gaps" used to be.
+    @Test func theCountersPrintBothCounts() {
+        let stats = FeedStats()
+        var tracker = SequenceTracker(resumePoint: ResumePoint(), stats: stats)
+        _ = tracker.observe(1)
+        _ = tracker.observe(5)
+        let rendered = stats.snapshot.json.rendered
+        #expect(rendered.contains(#""duplicates":0,"gapEvents":1,"missingMessages":3,"outOfOrder":0"#))
+        #expect(!rendered.contains(#""gaps""#))
     }
 
     @Test func lateArrivalsFillGapsOnce() {

@@ -1,21 +1,23 @@
 import ArgumentParser
 import Kernel
 
-/// `mevbot decode-feed`: a feed recording to one JSON line per transaction.
+/// `mevbot decode-feed`: a feed recording, or a file of bare frames, to one JSON line per transaction.
 struct DecodeFeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode-feed",
-        abstract: "Decode a feed recording (docs/feed-recording.md) into one JSON line per transaction.",
+        abstract: "Decode a feed recording or a file of bare frames (docs/feed-recording.md) into one JSON line per transaction.",
         discussion: """
             Prints {"seq","index","hash","type","from","to","selector"} per transaction, in feed order, with
             "swap":{"dex","function","legs":[...]} added for a swap on a DEX enabled in the config (as
             decode-call prints it, or "swap":{"error":{...}} for malformed calldata to a known router), and
             {"error":{"kind","seq","offset","message"}} per frame, message or recording line that cannot be
-            decoded, then goes on. `from` is recovered for signed transactions.
+            decoded, then goes on. `from` is recovered for signed transactions. Lines may be recording lines
+            ({"receivedAtNanos":…,"frame":…}) or bare frames as a WebSocket client prints them
+            ({"version":1,"messages":[…]}); a file without any frame is an error (exit 1).
             """
     )
 
-    @Argument(help: "The recording file, or - for standard input.")
+    @Argument(help: "The recording or bare-frame file, or - for standard input.")
     var file: String
 
     @Option(name: .customLong("chain-id"), help: "The chain the feed belongs to.")
@@ -33,7 +35,9 @@ struct DecodeFeedCommand: ParsableCommand {
             let recorded: RecordedFrame?
             do {
                 recorded = try reader.next()
-            } catch let error as FeedRecordingReader.LineError {
+            } catch let error as FeedRecordingError {
+                // A refused line is reported and skipped; a file without any frame ends the command.
+                guard case .badLine = error else { throw error }
                 print(FeedJSON.error(kind: "recording", seq: nil, offset: 0, message: error.description).rendered)
                 continue
             }

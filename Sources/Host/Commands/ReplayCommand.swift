@@ -13,10 +13,12 @@ struct ReplayCommand: AsyncParsableCommand {
             Prints {"frames","messages","transactions","swaps","legs","swapsByDex","malformedCalls",
             "feed":{counters},"latencyMicros":{"p50","p99","max"}} once every recorded message has been
             delivered; latency runs from a frame's receipt to the end of its decode and swap recognition.
+            The file may hold recording lines or bare frames ({"version":1,"messages":[…]}, replayed back to
+            back); a file without any frame is an error.
             """
     )
 
-    @Argument(help: "The recording (docs/feed-recording.md).")
+    @Argument(help: "The recording or bare-frame file (docs/feed-recording.md).")
     var file = "replay/arbitrum-one-feed.jsonl"
 
     @Option(help: "The DEX config file.")

@@ -21,7 +21,7 @@ struct ServeFeedCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .customLong("replay"), help: "Recording file (docs/feed-recording.md).")
+    @Option(name: .customLong("replay"), help: "Recording or bare-frame file (docs/feed-recording.md).")
     var replay: String
 
     @Option(name: .customLong("port"), help: "TCP port on 127.0.0.1 (0: any free port).")

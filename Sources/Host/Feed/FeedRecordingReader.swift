@@ -1,15 +1,9 @@
 /// Reads a feed recording file (docs/feed-recording.md) frame by frame, holding one chunk and one
-/// line in memory at a time. Header lines (without `"frame"`) and blank lines are skipped. A bad
-/// line throws once and is left behind, so a caller may report it and read on.
+/// line in memory at a time: frame lines and bare frame lines, in any mix. Header lines and blank
+/// lines are skipped. A bad line throws `FeedRecordingError.badLine` once and is left behind, so
+/// a caller may report it and read on; a file that ends without a single frame throws
+/// `FeedRecordingError.noFrames` (once) instead of looking like an empty recording.
 struct FeedRecordingReader: ~Copyable {
-    /// A line that could not be parsed, with its 1-based number.
-    struct LineError: Error, CustomStringConvertible {
-        let path: String
-        let line: Int
-        let underlying: any Error
-        var description: String { "\(path):\(line): \(underlying)" }
-    }
-
     /// The file being read.
     let path: String
     /// The longest line accepted.
@@ -20,6 +14,8 @@ struct FeedRecordingReader: ~Copyable {
     private var searchFrom = 0
     private var atEnd = false
     private var lineNumber = 0
+    private var framesRead = 0
+    private var reportedNoFrames = false
 
     /// Opens `path`.
     init(path: String, maximumLineLength: Int = 64 << 20) throws {
@@ -33,16 +29,23 @@ struct FeedRecordingReader: ~Copyable {
     /// The next frame, or nil at the end of the file.
     mutating func next() throws -> RecordedFrame? {
         while let line = try nextLine() {
-            do {
-                if let frame = try FeedRecordingFormat.parse(line: line) { return frame }
+            do throws(FeedRecordingLineError) {
+                if let frame = try FeedRecordingFormat.parse(line: line) {
+                    framesRead += 1
+                    return frame
+                }
             } catch {
-                throw LineError(path: path, line: lineNumber, underlying: error)
+                throw FeedRecordingError.badLine(path: path, line: lineNumber, problem: error)
             }
+        }
+        if framesRead == 0 && !reportedNoFrames {
+            reportedNoFrames = true
+            throw FeedRecordingError.noFrames(path: path)
         }
         return nil
     }
 
-    /// Every frame of the file at `path`.
+    /// Every frame of the file at `path`; throws at the first refused line, and for a file without frames.
     static func readAll(path: String) throws -> [RecordedFrame] {
         var reader = try FeedRecordingReader(path: path)
         var frames: [RecordedFrame] = []
@@ -69,7 +72,7 @@ struct FeedRecordingReader: ~Copyable {
             }
             guard buffer.count - lineStart <= maximumLineLength else {
                 lineNumber += 1
-                let tooLong = LineError(path: path, line: lineNumber, underlying: JSONScanner.Error(offset: 0, reason: "line longer than \(maximumLineLength) bytes"))
+                let tooLong = FeedRecordingError.badLine(path: path, line: lineNumber, problem: .tooLong(limit: maximumLineLength))
                 try skipRestOfLine()
                 throw tooLong
             }

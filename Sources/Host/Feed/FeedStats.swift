@@ -19,8 +19,10 @@ public final class FeedStats: Sendable {
     let badSignatures = ManagedAtomic<UInt64>(0)
     /// Messages whose sequence number had been seen already (dropped).
     let duplicates = ManagedAtomic<UInt64>(0)
-    /// Sequence numbers skipped over when a message arrived ahead of the next expected one.
-    let gaps = ManagedAtomic<UInt64>(0)
+    /// Gap events: times a message arrived ahead of the next expected sequence number.
+    let gapEvents = ManagedAtomic<UInt64>(0)
+    /// Sequence numbers skipped over by those gaps (counted when skipped, even if they arrive later).
+    let missingMessages = ManagedAtomic<UInt64>(0)
     /// Messages older than the newest seen that filled a gap (delivered).
     let outOfOrder = ManagedAtomic<UInt64>(0)
     /// Messages delivered to the decode loop as new (in order, after a gap, or out of order).
@@ -50,7 +52,8 @@ public final class FeedStats: Sendable {
             malformedMessages: malformedMessages.load(ordering: .relaxed),
             badSignatures: badSignatures.load(ordering: .relaxed),
             duplicates: duplicates.load(ordering: .relaxed),
-            gaps: gaps.load(ordering: .relaxed),
+            gapEvents: gapEvents.load(ordering: .relaxed),
+            missingMessages: missingMessages.load(ordering: .relaxed),
             outOfOrder: outOfOrder.load(ordering: .relaxed),
             messagesDelivered: messagesDelivered.load(ordering: .relaxed),
             reconnects: reconnects.load(ordering: .relaxed),
@@ -68,7 +71,8 @@ public final class FeedStats: Sendable {
         var malformedMessages: UInt64
         var badSignatures: UInt64
         var duplicates: UInt64
-        var gaps: UInt64
+        var gapEvents: UInt64
+        var missingMessages: UInt64
         var outOfOrder: UInt64
         public var messagesDelivered: UInt64
         var reconnects: UInt64
@@ -85,7 +89,8 @@ public final class FeedStats: Sendable {
             line.number("malformedMessages", malformedMessages)
             line.number("badSignatures", badSignatures)
             line.number("duplicates", duplicates)
-            line.number("gaps", gaps)
+            line.number("gapEvents", gapEvents)
+            line.number("missingMessages", missingMessages)
             line.number("outOfOrder", outOfOrder)
             line.number("messagesDelivered", messagesDelivered)
             line.number("reconnects", reconnects)

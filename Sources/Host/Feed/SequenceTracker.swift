@@ -31,7 +31,7 @@ struct SequenceTracker {
     let maximumHoles: Int
     /// Where reconnecting connections read the next number to request.
     let resumePoint: ResumePoint
-    /// Counters for duplicates, gaps, out-of-order and delivered messages (optional for tests).
+    /// Counters for duplicates, gap events and missing messages, out-of-order and delivered messages (optional for tests).
     let stats: FeedStats?
 
     /// A tracker that expects `resumePoint.next` first (or takes the first number it sees as the
@@ -54,7 +54,9 @@ struct SequenceTracker {
         if let stats {
             switch verdict {
             case .inOrder: break
-            case .gap(let missing): FeedStats.add(stats.gaps, missing)
+            case .gap(let missing):
+                FeedStats.add(stats.gapEvents)
+                FeedStats.add(stats.missingMessages, missing)
             case .outOfOrder: FeedStats.add(stats.outOfOrder)
             case .duplicate: FeedStats.add(stats.duplicates)
             }

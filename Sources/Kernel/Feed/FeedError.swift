@@ -95,6 +95,21 @@ public struct FeedError: Error, Equatable, Sendable, CustomStringConvertible {
         self.underlying = underlying
     }
 
+    /// The feed's form of a JSON scanner error: the same offset (in the frame), syntax as
+    /// `invalidJSON`, nesting as `jsonTooDeep`, value errors under their own names.
+    init(_ json: JSONError, field: String = "", sequenceNumber: UInt64? = nil) {
+        let kind: Kind =
+            switch json.kind {
+            case .syntax, .invalidUTF8: .invalidJSON
+            case .tooDeep: .jsonTooDeep
+            case .typeMismatch: .typeMismatch
+            case .invalidNumber: .invalidNumber
+            case .numberTooLarge: .numberTooLarge
+            case .invalidHex: .invalidHex
+            }
+        self.init(kind, at: json.offset, field: field, sequenceNumber: sequenceNumber)
+    }
+
     /// One line: kind, field, place and offset, and the decoder's reason where there is one.
     public var description: String {
         var text = kind.rawValue

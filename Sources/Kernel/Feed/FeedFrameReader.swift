@@ -1,7 +1,8 @@
 /// Reads a `BroadcastMessage` frame (Nitro `broadcaster/message/message.go` @
 /// 6dce8d13902649a1acdfd3f2504129f1f5612358) key by key with the scanner.
 ///
-/// Syntax errors end the frame (they throw). Errors about well-formed values end only the
+/// Syntax errors end the frame (the scanner's `JSONError`, thrown as a `FeedError` with the
+/// sequence number of the message it is in). Errors about well-formed values end only the
 /// message they are in: the rest of that message is still scanned, the error is kept with the
 /// message's sequence number, and the next message is read. Keys are matched exactly; unknown
 /// keys are skipped (the old `"signature"` key among them); a repeated key's last value wins.
@@ -17,6 +18,8 @@ struct FeedFrameReader {
 
     /// The first error about a value in the message being read.
     var pending: FeedError?
+    /// The sequence number of the message a syntax error was thrown in, when it had one.
+    private var syntaxErrorSequenceNumber: UInt64?
 
     init(_ buf: UnsafeRawBufferPointer, decoder: FeedDecoder) {
         scanner = JSONScanner(buf)
@@ -25,12 +28,25 @@ struct FeedFrameReader {
 
     // MARK: Frame
 
+    /// Reads the whole frame; a syntax error throws as the feed's `FeedError`.
     mutating func readFrame() throws(FeedError) -> FeedFrame {
+        let scanned: Result<FeedFrame, FeedError>
+        do throws(JSONError) {
+            scanned = try scanFrame()
+        } catch {
+            throw FeedError(error, sequenceNumber: syntaxErrorSequenceNumber)
+        }
+        return try scanned.get()
+    }
+
+    /// The frame, or the error about a value that ends it (a frame that is not an object, a
+    /// `messages` that is not an array, a bad `version`); throws on syntax errors.
+    private mutating func scanFrame() throws(JSONError) -> Result<FeedFrame, FeedError> {
         guard scanner.peek() == UInt8(ascii: "{") else {
             let at = scanner.position
-            if scanner.isAtEnd { throw FeedError(.invalidJSON, at: at) }
+            if scanner.isAtEnd { throw JSONError(.syntax, at: at) }
             try scanner.skipValue()
-            throw FeedError(.typeMismatch, at: at, field: "frame")
+            return .failure(FeedError(.typeMismatch, at: at, field: "frame"))
         }
         var version: Int64 = 0
         var versionKnown = false
@@ -47,9 +63,7 @@ struct FeedFrameReader {
                 } else {
                     switch try scanner.int64() {
                     case .value(let v): version = v
-                    case .invalid(var e):
-                        e.field = "version"
-                        throw e
+                    case .invalid(let e): return .failure(FeedError(e, field: "version"))
                     }
                 }
                 versionKnown = true
@@ -60,7 +74,7 @@ struct FeedFrameReader {
                 guard scanner.peek() == UInt8(ascii: "[") else {
                     let at = scanner.position
                     try scanner.skipValue()
-                    throw FeedError(.typeMismatch, at: at, field: "messages")
+                    return .failure(FeedError(.typeMismatch, at: at, field: "messages"))
                 }
                 if versionKnown && version != 1 {
                     try scanner.skipValue()
@@ -76,32 +90,28 @@ struct FeedFrameReader {
             } else if scanner.matches(key, "confirmedSequenceNumberMessage") {
                 if try scanner.skipNull() { continue }
                 switch try readConfirmed() {
-                case .value(let seq): confirmed = seq
-                case .invalid(let error): otherErrors.append(error)
+                case .success(let seq): confirmed = seq
+                case .failure(let error): otherErrors.append(error)
                 }
             } else {
                 try scanner.skipValue()
             }
         }
         scanner.skipWhitespace()
-        guard scanner.isAtEnd else { throw FeedError(.invalidJSON, at: scanner.position) }
+        guard scanner.isAtEnd else { throw JSONError(.syntax, at: scanner.position) }
         let v = Int(truncatingIfNeeded: version)
-        guard v == 1 else { return FeedFrame(version: v) }
-        return FeedFrame(version: v, entries: entries, errors: messageErrors + otherErrors, confirmedSequenceNumber: confirmed)
+        guard v == 1 else { return .success(FeedFrame(version: v)) }
+        return .success(FeedFrame(version: v, entries: entries, errors: messageErrors + otherErrors, confirmedSequenceNumber: confirmed))
     }
 
     /// `{"sequenceNumber": N}`.
-    private mutating func readConfirmed() throws(FeedError) -> JSONScanner.Read<UInt64> {
+    private mutating func readConfirmed() throws(JSONError) -> Result<UInt64, FeedError> {
         _ = scanner.peek()
         let start = scanner.position
         guard scanner.peek() == UInt8(ascii: "{") else {
-            var e: FeedError
-            switch try scanner.mismatch() as JSONScanner.Read<Void> {
-            case .invalid(let err): e = err
-            case .value: e = FeedError(.typeMismatch, at: start)
-            }
-            e.field = "confirmedSequenceNumberMessage"
-            return .invalid(e)
+            var e = JSONError(.typeMismatch, at: start)
+            if case .invalid(let err) = try scanner.mismatch() as JSONScanner.Read<Void> { e = err }
+            return .failure(FeedError(e, field: "confirmedSequenceNumberMessage"))
         }
         pending = nil
         var seq: UInt64?
@@ -114,17 +124,17 @@ struct FeedFrameReader {
                 try scanner.skipValue()
             }
         }
-        if let pending { return .invalid(pending) }
+        if let pending { return .failure(pending) }
         guard let seq else {
-            return .invalid(FeedError(.missingField, at: start, field: "confirmedSequenceNumberMessage.sequenceNumber"))
+            return .failure(FeedError(.missingField, at: start, field: "confirmedSequenceNumberMessage.sequenceNumber"))
         }
-        return .value(seq)
+        return .success(seq)
     }
 
     // MARK: Message
 
     /// Reads one `BroadcastFeedMessage` object, decodes it and appends its entry (or its error).
-    private mutating func readMessage(into entries: inout [FeedEntry], errors: inout [FeedError]) throws(FeedError) {
+    private mutating func readMessage(into entries: inout [FeedEntry], errors: inout [FeedError]) throws(JSONError) {
         pending = nil
         var m = RawFeedMessage()
         _ = scanner.peek()
@@ -134,7 +144,7 @@ struct FeedFrameReader {
             errors.append(FeedError(.typeMismatch, at: m.start, field: "messages[]"))
             return
         }
-        do throws(FeedError) {
+        do throws(JSONError) {
             try scanner.open(UInt8(ascii: "{"))
             var first = true
             while let key = try scanner.nextKey(&first) {
@@ -153,7 +163,8 @@ struct FeedFrameReader {
                 }
             }
         } catch {
-            throw error.with(sequenceNumber: m.sequenceNumber)
+            syntaxErrorSequenceNumber = m.sequenceNumber
+            throw error
         }
         if pending == nil { checkRequired(&m) }
         if let pending {
@@ -164,7 +175,7 @@ struct FeedFrameReader {
     }
 
     /// `{"message": L1IncomingMessage, "delayedMessagesRead": N}`.
-    private mutating func readMessageWithMetadata(_ m: inout RawFeedMessage) throws(FeedError) {
+    private mutating func readMessageWithMetadata(_ m: inout RawFeedMessage) throws(JSONError) {
         guard try object("message") else { return }
         m.outerStart = scanner.position - 1
         var first = true
@@ -180,7 +191,7 @@ struct FeedFrameReader {
     }
 
     /// `{"header": {...}, "l2Msg": base64, "batchGasCost"?: N, "batchDataTokens"?: {...}}`.
-    private mutating func readIncoming(_ m: inout RawFeedMessage) throws(FeedError) {
+    private mutating func readIncoming(_ m: inout RawFeedMessage) throws(JSONError) {
         guard try object("message.message") else { return }
         m.innerStart = scanner.position - 1
         var first = true
@@ -201,7 +212,7 @@ struct FeedFrameReader {
     }
 
     /// `{"length": N, "nonzeros": N}`.
-    private mutating func readStats() throws(FeedError) -> BatchDataStats? {
+    private mutating func readStats() throws(JSONError) -> BatchDataStats? {
         _ = scanner.peek()
         let start = scanner.position
         guard try object("message.message.batchDataTokens") else { return nil }
@@ -225,7 +236,7 @@ struct FeedFrameReader {
     }
 
     /// `{"kind", "sender", "blockNumber", "timestamp", "requestId", "baseFeeL1"}`.
-    private mutating func readHeader(_ m: inout RawFeedMessage) throws(FeedError) {
+    private mutating func readHeader(_ m: inout RawFeedMessage) throws(JSONError) {
         guard try object("message.message.header") else { return }
         m.headerStart = scanner.position - 1
         var first = true
@@ -268,21 +279,20 @@ struct FeedFrameReader {
     private mutating func take<Value>(_ read: JSONScanner.Read<Value>, _ field: StaticString) -> Value? {
         switch read {
         case .value(let v): return v
-        case .invalid(var e):
-            e.field = field.description
-            fail(e)
+        case .invalid(let e):
+            fail(FeedError(e, field: field.description))
             return nil
         }
     }
 
     /// Reads an unsigned 64-bit integer under `field`, recording an error for anything else.
-    private mutating func readUInt64(_ field: StaticString) throws(FeedError) -> UInt64? {
+    private mutating func readUInt64(_ field: StaticString) throws(JSONError) -> UInt64? {
         take(try scanner.uint64(), field)
     }
 
     /// Opens an object if one comes next; otherwise skips the value, records `typeMismatch`
     /// (for `null` too: Nitro needs these objects) and returns false.
-    private mutating func object(_ field: StaticString) throws(FeedError) -> Bool {
+    private mutating func object(_ field: StaticString) throws(JSONError) -> Bool {
         guard scanner.peek() == UInt8(ascii: "{") else {
             let at = scanner.position
             try scanner.skipValue()

@@ -1,50 +1,67 @@
-/// A string token in the frame: the bytes between its quotes, and whether they hold escapes.
-struct JSONString {
+/// A string token: the bytes between its quotes, and whether they hold escapes.
+package struct JSONString {
     /// Offset of the first byte after the opening quote.
-    var start: Int
+    package var start: Int
     /// Offset of the closing quote.
-    var end: Int
+    package var end: Int
     /// True when the string contains a backslash escape (the slow path unescapes it).
-    var hasEscapes: Bool
+    package var hasEscapes: Bool
 
-    var count: Int { end - start }
+    /// The number of raw bytes between the quotes.
+    package var count: Int { end - start }
 }
 
 /// A number token: its extent, its sign, whether it is an integer, and where its integer digits are.
-struct JSONNumber {
-    var start: Int
-    var end: Int
-    var isNegative: Bool
+package struct JSONNumber {
+    /// Offset of its first byte (the minus sign or the first digit).
+    package var start: Int
+    /// Offset just past its last byte.
+    package var end: Int
+    /// True when it starts with a minus sign.
+    package var isNegative: Bool
     /// True when the number has neither a fraction nor an exponent.
-    var isInteger: Bool
+    package var isInteger: Bool
     /// The integer part's digits (after any minus sign).
-    var digits: Range<Int>
+    package var digits: Range<Int>
 }
 
-/// A validating JSON tokenizer over the frame's bytes (RFC 8259 syntax; Foundation-free).
+/// A validating JSON tokenizer over bytes (RFC 8259 syntax; Foundation-free).
 ///
 /// It reads values in place and never builds a tree: callers walk objects key by key and skip
-/// the values they do not need. Every syntax error throws `FeedError.invalidJSON` (or
-/// `jsonTooDeep`) with the offset of the offending byte.
-struct JSONScanner {
-    /// The deepest nesting of objects and arrays accepted anywhere in a frame.
-    static let maxDepth = 64
+/// the values they do not need. Every syntax error throws a `JSONError` (`syntax`, `tooDeep`,
+/// or `invalidUTF8`) with the offset of the offending byte. Strings are checked to be UTF-8 only
+/// when asked (`validatesUTF8`); without it, bytes of 0x80 and above pass through strings
+/// unexamined, and the string loop is the same as if the option did not exist.
+package struct JSONScanner {
+    /// The default limit on nesting: the deepest nesting of objects and arrays accepted.
+    package static let maxDepth = 64
 
-    let buf: UnsafeRawBufferPointer
+    /// The bytes being scanned; offsets count from their start.
+    package let buf: UnsafeRawBufferPointer
+    /// Whether strings must be well-formed UTF-8 (RFC 3629: no overlongs, surrogates or values past U+10FFFF).
+    package let validatesUTF8: Bool
+    /// The deepest nesting of objects and arrays accepted.
+    package let depthLimit: Int
     /// Offset of the next unread byte.
-    var position: Int = 0
+    package var position: Int = 0
     /// Objects and arrays currently open.
-    var depth: Int = 0
+    package var depth: Int = 0
 
-    init(_ buf: UnsafeRawBufferPointer) { self.buf = buf }
+    /// A scanner at the start of `buf`.
+    package init(_ buf: UnsafeRawBufferPointer, validatesUTF8: Bool = false, depthLimit: Int = JSONScanner.maxDepth) {
+        self.buf = buf
+        self.validatesUTF8 = validatesUTF8
+        self.depthLimit = depthLimit
+    }
 
-    var isAtEnd: Bool { position >= buf.count }
+    /// True when every byte has been read.
+    package var isAtEnd: Bool { position >= buf.count }
 
-    func syntax(_ at: Int) -> FeedError { FeedError(.invalidJSON, at: at) }
+    func syntax(_ at: Int) -> JSONError { JSONError(.syntax, at: at) }
 
     /// Moves past spaces, tabs, carriage returns and line feeds.
     @inline(__always)
-    mutating func skipWhitespace() {
+    package mutating func skipWhitespace() {
         while position < buf.count {
             let c = buf[position]
             guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
@@ -54,14 +71,14 @@ struct JSONScanner {
 
     /// The next byte after whitespace, without consuming it; nil at the end of the input.
     @inline(__always)
-    mutating func peek() -> UInt8? {
+    package mutating func peek() -> UInt8? {
         skipWhitespace()
         return position < buf.count ? buf[position] : nil
     }
 
     /// Consumes `byte` after whitespace or throws.
     @inline(__always)
-    mutating func expect(_ byte: UInt8) throws(FeedError) {
+    package mutating func expect(_ byte: UInt8) throws(JSONError) {
         guard peek() == byte else { throw syntax(position) }
         position += 1
     }
@@ -69,15 +86,15 @@ struct JSONScanner {
     // MARK: Objects and arrays
 
     /// Consumes `{` or `[` and counts the nesting.
-    mutating func open(_ byte: UInt8) throws(FeedError) {
+    package mutating func open(_ byte: UInt8) throws(JSONError) {
         try expect(byte)
         depth += 1
-        guard depth <= Self.maxDepth else { throw FeedError(.jsonTooDeep, at: position - 1) }
+        guard depth <= depthLimit else { throw JSONError(.tooDeep, at: position - 1) }
     }
 
     /// In an object just opened (`first` true) or after a member value: consumes `,` and the
     /// next key with its `:`, or the closing `}` (then returns nil).
-    mutating func nextKey(_ first: inout Bool) throws(FeedError) -> JSONString? {
+    package mutating func nextKey(_ first: inout Bool) throws(JSONError) -> JSONString? {
         guard let c = peek() else { throw syntax(position) }
         if c == UInt8(ascii: "}") {
             position += 1
@@ -99,7 +116,7 @@ struct JSONScanner {
 
     /// In an array just opened (`first` true) or after an element: consumes `,` or the closing
     /// `]`; returns false at the end of the array.
-    mutating func nextElement(_ first: inout Bool) throws(FeedError) -> Bool {
+    package mutating func nextElement(_ first: inout Bool) throws(JSONError) -> Bool {
         guard let c = peek() else { throw syntax(position) }
         if c == UInt8(ascii: "]") {
             position += 1
@@ -117,28 +134,16 @@ struct JSONScanner {
 
     // MARK: Scalars
 
-    /// Reads a string starting at the current `"`.
-    mutating func string() throws(FeedError) -> JSONString {
+    /// Reads a string starting at the current `"`; with `validatesUTF8`, checks its bytes are UTF-8.
+    package mutating func string() throws(JSONError) -> JSONString {
         guard position < buf.count, buf[position] == UInt8(ascii: "\"") else { throw syntax(position) }
         let start = position + 1
         var i = start
         var escapes = false
         let n = buf.count
         while true {
-            // Eight bytes at a time: the lowest flagged byte is the first quote, backslash or
-            // control character (the zero-byte test has no false positives below a true hit).
-            while i + 8 <= n {
-                let v = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                let q = v ^ 0x2222_2222_2222_2222
-                let b = v ^ 0x5C5C_5C5C_5C5C_5C5C
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let special = ((q &- ones) & ~q | (b &- ones) & ~b | (v &- 0x2020_2020_2020_2020) & ~v) & 0x8080_8080_8080_8080
-                if special != 0 {
-                    i += special.trailingZeroBitCount >> 3
-                    break
-                }
-                i += 8
-            }
+            // One test of the flag per run of plain bytes; each branch is its own specialised loop.
+            i = validatesUTF8 ? plainRun(from: i, stopsAtNonASCII: true) : plainRun(from: i, stopsAtNonASCII: false)
             guard i < n else { throw syntax(n) }
             let c = buf[i]
             if c == UInt8(ascii: "\"") {
@@ -148,15 +153,62 @@ struct JSONScanner {
             if c == UInt8(ascii: "\\") {
                 escapes = true
                 i = try escape(at: i)
+            } else if c < 0x20 {
+                throw syntax(i)
+            } else if c >= 0x80 && validatesUTF8 {
+                i = try utf8Sequence(at: i)
             } else {
-                guard c >= 0x20 else { throw syntax(i) }
                 i += 1
             }
         }
     }
 
+    /// The offset of the first byte from `i` on that the string loop must look at, found eight
+    /// bytes at a time: a quote, a backslash, a control character, or (when `stopsAtNonASCII`) a
+    /// byte of 0x80 or above. Stops short of the last seven bytes, which the caller takes one by one.
+    @inline(__always)
+    private func plainRun(from i: Int, stopsAtNonASCII: Bool) -> Int {
+        var i = i
+        let n = buf.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let v = UInt64(littleEndian: buf.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let q = v ^ 0x2222_2222_2222_2222
+            let b = v ^ 0x5C5C_5C5C_5C5C_5C5C
+            // The lowest flagged byte is the first hit (the zero-byte test has no false positives
+            // below a true hit); a set high bit flags itself exactly.
+            var special = (q &- ones) & ~q | (b &- ones) & ~b | (v &- 0x2020_2020_2020_2020) & ~v
+            if stopsAtNonASCII { special |= v }
+            special &= highBits
+            if special != 0 { return i + special.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        return i
+    }
+
+    /// The offset after the well-formed UTF-8 sequence whose lead byte (0x80 or above) is at `i`.
+    private func utf8Sequence(at i: Int) throws(JSONError) -> Int {
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch buf[i] {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0  // no overlong forms
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F  // no surrogates
+        case 0xF0: length = 4; low = 0x90  // no overlong forms
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F  // nothing past U+10FFFF
+        default: throw JSONError(.invalidUTF8, at: i)
+        }
+        guard buf.count - i >= length, buf[i + 1] >= low, buf[i + 1] <= high else { throw JSONError(.invalidUTF8, at: i) }
+        for k in 2..<length where buf[i + k] & 0xC0 != 0x80 { throw JSONError(.invalidUTF8, at: i) }
+        return i + length
+    }
+
     /// Validates the escape at `i` (a backslash) and returns the offset after it.
-    private func escape(at i: Int) throws(FeedError) -> Int {
+    private func escape(at i: Int) throws(JSONError) -> Int {
         guard i + 1 < buf.count else { throw syntax(buf.count) }
         switch buf[i + 1] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
@@ -172,7 +224,7 @@ struct JSONScanner {
     }
 
     /// Reads a number at the current position, validating its grammar.
-    mutating func number() throws(FeedError) -> JSONNumber {
+    package mutating func number() throws(JSONError) -> JSONNumber {
         let start = position
         var i = position
         let n = buf.count
@@ -211,7 +263,7 @@ struct JSONScanner {
     func isDigit(_ c: UInt8) -> Bool { c &- UInt8(ascii: "0") < 10 }
 
     /// Consumes the literal `word` (`null`, `true`, `false`) at the current position.
-    mutating func literal(_ word: StaticString) throws(FeedError) {
+    package mutating func literal(_ word: StaticString) throws(JSONError) {
         let count = word.utf8CodeUnitCount
         guard position + count <= buf.count else { throw syntax(position) }
         let p = word.utf8Start
@@ -220,7 +272,7 @@ struct JSONScanner {
     }
 
     /// Consumes `null` if it comes next; returns whether it did.
-    mutating func skipNull() throws(FeedError) -> Bool {
+    package mutating func skipNull() throws(JSONError) -> Bool {
         guard peek() == UInt8(ascii: "n") else { return false }
         try literal("null")
         return true
@@ -229,7 +281,7 @@ struct JSONScanner {
     // MARK: Skipping
 
     /// Consumes one value of any type, checking its syntax.
-    mutating func skipValue() throws(FeedError) {
+    package mutating func skipValue() throws(JSONError) {
         guard let c = peek() else { throw syntax(position) }
         switch c {
         case UInt8(ascii: "{"):
@@ -259,7 +311,7 @@ struct JSONScanner {
 
     /// True when the string's contents equal `key` (after unescaping, if it has escapes).
     @inline(__always)
-    func matches(_ s: JSONString, _ key: StaticString) -> Bool {
+    package func matches(_ s: JSONString, _ key: StaticString) -> Bool {
         let count = key.utf8CodeUnitCount
         if s.hasEscapes { return unescaped(s).elementsEqual(UnsafeBufferPointer(start: key.utf8Start, count: count)) }
         guard s.count == count else { return false }
@@ -280,7 +332,7 @@ struct JSONScanner {
 
     /// The string's contents with escapes resolved to UTF-8 (lone surrogates become U+FFFD, as
     /// Go's decoder does). Only for strings with escapes; the scanner has validated them.
-    func unescaped(_ s: JSONString) -> [UInt8] {
+    package func unescaped(_ s: JSONString) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
         var i = s.start
