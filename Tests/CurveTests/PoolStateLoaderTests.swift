@@ -31,6 +31,25 @@ import Testing
         #expect(pool.ramp == AmplificationRamp(initialA: UInt256(100_000), futureA: UInt256(300_000), initialTime: UInt256(1_000), futureTime: UInt256(5_000)))
     }
 
+    @Test func legacyLoaderReadsTheUnscaledA() throws {
+        var loader = CurveStableSwapStateLoader(address: PoolSample.twoPool, coins: Self.coins, variant: .legacy,
+                                                rates: [PoolSample.eighteenDecimals, PoolSample.sixDecimals])
+        let calls = loader.pendingCalls()
+        #expect(calls.map(\.label) == ["A()", "fee()", "admin_fee()", "balances(0)", "balances(1)",
+                                       "initial_A()", "future_A()", "initial_A_time()", "future_A_time()"])
+        #expect(calls[0].data == Self.selector("A()"))
+        let answers = [UInt256(2_000), UInt256(4_000_000), UInt256(5_000_000_000), UInt256(7), UInt256(9),
+                       UInt256(2_000), UInt256(2_000), .zero, .zero].map(\.bigEndianBytes)
+        try loader.absorb(answers)
+        let pool = try loader.pool()
+        #expect(pool.variant == .legacy && pool.amplification == UInt256(2_000))
+        #expect(throws: PoolError.malformed(DecodingError(.truncated, at: 0, field: "A()"))) {
+            var fresh = CurveStableSwapStateLoader(address: PoolSample.twoPool, coins: Self.coins, variant: .legacy,
+                                                   rates: [PoolSample.eighteenDecimals, PoolSample.sixDecimals])
+            try fresh.absorb([[]] + Array(answers.dropFirst()))
+        }
+    }
+
     @Test func ngLoaderReadsStoredRates() throws {
         var loader = CurveStableSwapStateLoader(address: PoolSample.twoPool, coins: Self.coins, variant: .stableswapNG)
         #expect(loader.pendingCalls().map(\.label) == ["A_precise()", "fee()", "offpeg_fee_multiplier()", "stored_rates()", "balances(0)", "balances(1)",

@@ -46,7 +46,7 @@ import Testing
 
     @Test func curveNamesItsVariants() {
         #expect(handler.answer(line: #"{"pool":{"plugin":"curve","variant":"tricrypto","A":"1","fee":"1","rates":[],"balances":[]},"i":0,"j":1,"dx":"1"}"#)
-            == #"{"error":{"kind":"malformedInput","message":"pool.variant: unknown variant \"tricrypto\" (stableswap, stableswap-factory-plain2, lending, stableswap-ng)"}}"#)
+            == #"{"error":{"kind":"malformedInput","message":"pool.variant: unknown variant \"tricrypto\" (stableswap, stableswap-factory-plain2, lending, stableswap-ng, stableswap-legacy)"}}"#)
     }
 
     @Test func aFeeOfAHundredPercentIsAnInvalidState() {

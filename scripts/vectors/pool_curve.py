@@ -15,19 +15,28 @@ Peers nobody here wrote:
   from curvefi/stableswap-ng contracts/main/CurveStableSwapNG.vy and curve-contract
   contracts/pool-templates/y/SwapTemplateY.vy (kinds "ng-transcribed", "lending-transcribed"),
   including the reverts of NG's upkeep_oracles (_get_p's checked arithmetic, pack_2's D < 2**128).
+- "stableswap-legacy" is curve-contract's StableSwap3Pool / StableSwapHBTC (Vyper 0.2.4): A
+  unscaled, and get_D / get_y leave their 255 steps with the last value instead of reverting.
+  Where its steps converge, degenbot (its 3pool code path) and curvesim (A as is) check it
+  (kind "legacy-curvesim"); where they run out, degenbot reverts and curvesim never stops, so
+  those are transcription-only ("legacy-unconverged-transcribed"). The transcription was checked
+  against the real bytecode in pyrevm: see Tests/CurveTests/Fixtures/legacy_pool_judge.py.
 
 Every case is computed by the transcription below (Vyper checked uint256 semantics, reverting
 with the messages of Sources/Protocols/Curve/Pool/CurveRevert.swift); where a peer applies, its
 answer must agree or generation fails. Reverts (overflow, no convergence, bad indexes) are
 transcription-only: kinds "revert" and "extreme-revert". Kinds starting "extreme-" come from the
 extreme generator (balances from 1 wei to 10^40, imbalanced pools, dust, draining and full-range dx,
-bad indexes, 2 to 8 coins, decimals 6/8/18, precise A from 1 to 10^8).
+bad indexes, 2 to 8 coins, decimals 6/8/18, precise A from 1 to 10^8). Kinds starting "imbalance-"
+are the fixed states of `imbalance_cases` (one coin at 10^-5 .. 10^-11 of the others, every
+variant), where get_D's integer steps can cycle without converging.
 """
 
 import random
 
 from curvesim.pool.stableswap.pool import CurvePool
 from degenbot.curve.curve_stableswap_liquidity_pool import CurveStableswapPool
+from degenbot.exceptions.evm import EVMRevertError
 
 FILE = "pool_curve.json"
 PEERS = ["curvesim", "degenbot"]
@@ -86,9 +95,13 @@ def unsafe_div(a, b):
     return 0 if b == 0 else a // b
 
 
-def get_d(xp, amp, form):
-    """get_D; `form` is "loop" (classic, lending), "ng" or "unrolled2" (factory plain-2, 0.3.1)."""
+def get_d(xp, amp, form, legacy=False):
+    """get_D; `form` is "loop" (classic, lending), "ng" or "unrolled2" (factory plain-2, 0.3.1).
+
+    `legacy` is StableSwap3Pool's form (Vyper 0.2.4): A unscaled (A_PRECISION 1), and after 255
+    steps without convergence the last D is used instead of reverting."""
     ng = form == "ng"
+    a_precision = 1 if legacy else A_PRECISION
     n = len(xp)
     s = 0
     for x in xp:
@@ -107,17 +120,20 @@ def get_d(xp, amp, form):
             if ng:
                 dp //= n**n
         prev = d
-        num = mul(add(unsafe_div(mul(ann, s), A_PRECISION), mul(dp, n)), d)
-        den = add(unsafe_div(mul(sub(ann, A_PRECISION), d), A_PRECISION), mul(n + 1, dp))
+        num = mul(add(unsafe_div(mul(ann, s), a_precision), mul(dp, n)), d)
+        den = add(unsafe_div(mul(sub(ann, a_precision), d), a_precision), mul(n + 1, dp))
         d = div(num, den)
         if abs(d - prev) <= 1:
             return d
+    if legacy:
+        return d
     raise Revert(NO_D)
 
 
-def get_y(i, j, x, xp, amp, d):
-    """get_y: coin j's scaled balance keeping invariant d when coin i holds x."""
+def get_y(i, j, x, xp, amp, d, legacy=False):
+    """get_y: coin j's scaled balance keeping invariant d when coin i holds x (`legacy`: as get_d)."""
     n = len(xp)
+    a_precision = 1 if legacy else A_PRECISION
     s = 0
     c = d
     ann = mul(amp, n)
@@ -127,14 +143,16 @@ def get_y(i, j, x, xp, amp, d):
         v = x if k == i else xp[k]
         s = add(s, v)
         c = div(mul(c, d), mul(v, n))
-    c = div(mul(mul(c, d), A_PRECISION), mul(ann, n))
-    b = add(s, div(mul(d, A_PRECISION), ann))
+    c = div(mul(mul(c, d), a_precision), mul(ann, n))
+    b = add(s, div(mul(d, a_precision), ann))
     y = d
     for _ in range(255):
         prev = y
         y = div(add(mul(y, y), c), sub(add(mul(2, y), b), d))
         if abs(y - prev) <= 1:
             return y
+    if legacy:
+        return y
     raise Revert(NO_Y)
 
 
@@ -182,16 +200,17 @@ def exchange(pool, i, j, dx):
     scaled_in = mul(dx, rates[i])
     x = add(xp[i], unsafe_div(scaled_in, PRECISION) if ng else div(scaled_in, PRECISION))
     form = {"stableswap-ng": "ng", "stableswap-factory-plain2": "unrolled2"}.get(variant, "loop")
+    legacy = variant == "stableswap-legacy"
     early_d = get_d(xp, amp, form) if ng else 0
     if i == j:
         raise Revert(SAME_COIN)
     if not 0 <= j < n:
         raise Revert(INDEX)
-    d = early_d if ng else get_d(xp, amp, form)
-    y = get_y(i, j, x, xp, amp, d)
+    d = early_d if ng else get_d(xp, amp, form, legacy)
+    y = get_y(i, j, x, xp, amp, d, legacy)
     dy = sub(sub(xp[j], y), 1)
     out = list(balances)
-    if variant in ("stableswap", "stableswap-factory-plain2"):
+    if variant in ("stableswap", "stableswap-factory-plain2", "stableswap-legacy"):
         dy_fee = div(mul(dy, fee), FEE_DEN)
         pay = div(mul(sub(dy, dy_fee), PRECISION), rates[j])
         admin = div(mul(dy_fee, admin_fee), FEE_DEN)
@@ -225,15 +244,21 @@ class OfflineDegenbotPool(CurveStableswapPool):
     update_block = 0
 
 
-# A pool degenbot lists in D_VARIANT_GROUP_2 (its `D * D // xp[0] * D // xp[1] // n**2` get_D) and
-# in no get_y group: the address only selects degenbot's code path, nothing of that pool is used.
-DEGENBOT_UNROLLED_D = "0x0AD66FeC8dB84F8A3365ADA04aB23ce607ac6E24"
+# Addresses that only select degenbot's code path (nothing else of those pools is used), by variant:
+# a pool degenbot lists in D_VARIANT_GROUP_2 (its `D * D // xp[0] * D // xp[1] // n**2` get_D) and in
+# no get_y group; the 3pool (D_VARIANT_GROUP_0 and Y_VARIANT_GROUP_1: A unscaled, no A_PRECISION);
+# otherwise an address it lists nowhere (the A_PRECISION = 100 form).
+DEGENBOT_PATH = {
+    "stableswap-factory-plain2": "0x0AD66FeC8dB84F8A3365ADA04aB23ce607ac6E24",
+    "stableswap-legacy": "0xbEbc44782C7dB0a1A60Cb6fe97d0b483032FF1C7",
+}
+DEGENBOT_DEFAULT_PATH = "0x0000000000000000000000000000000000000001"
 
 
-def degenbot_y(n, amp, i, j, x, xp, unrolled=False):
-    """degenbot's get_y (with its own get_D) for precise `amp`, built without a node."""
+def degenbot_y(variant, n, amp, i, j, x, xp):
+    """degenbot's get_y (with its own get_D) for the variant's `amp`, built without a node."""
     pool = object.__new__(OfflineDegenbotPool)
-    pool.address = DEGENBOT_UNROLLED_D if unrolled else "0x0000000000000000000000000000000000000001"
+    pool.address = DEGENBOT_PATH.get(variant, DEGENBOT_DEFAULT_PATH)
     pool.tokens = [None] * n
     pool._block_timestamps = {0: 0}
     pool._a = lambda timestamp=None: amp
@@ -241,9 +266,12 @@ def degenbot_y(n, amp, i, j, x, xp, unrolled=False):
 
 
 def curvesim_exchange(pool, i, j, dx):
-    """curvesim's CurvePool.exchange on the pool (A must be a multiple of A_PRECISION)."""
+    """curvesim's CurvePool.exchange on the pool (A unscaled: legacy, or a multiple of A_PRECISION).
+
+    curvesim iterates until converged, without the 255-step limit: call it on converging cases only."""
+    a = pool["A"] if pool["variant"] == "stableswap-legacy" else pool["A"] // A_PRECISION
     model = CurvePool(
-        A=pool["A"] // A_PRECISION, D=list(pool["balances"]), n=len(pool["balances"]),
+        A=a, D=list(pool["balances"]), n=len(pool["balances"]),
         rates=list(pool["rates"]), fee=pool["fee"], admin_fee=pool["adminFee"],
     )
     dy, _ = model.exchange(i, j, dx)
@@ -256,17 +284,23 @@ def check_peers(pool, i, j, dx, result):
     variant = pool["variant"]
     if variant == "stableswap-ng":
         return "ng-transcribed"
-    unrolled = variant == "stableswap-factory-plain2"
-    peer_y = degenbot_y(len(xp), pool["A"], i, j, x, xp, unrolled)
+    legacy = variant == "stableswap-legacy"
+    try:
+        peer_y = degenbot_y(variant, len(xp), pool["A"], i, j, x, xp)
+    except EVMRevertError:
+        # degenbot reverts after 255 steps; the legacy contract goes on with the last D and y.
+        if legacy:
+            return "legacy-unconverged-transcribed"
+        raise
     assert peer_y == y, ("degenbot get_y", pool, i, j, dx, peer_y, y)
     if variant == "lending":
         return "lending-transcribed"
-    if unrolled:
+    if variant == "stableswap-factory-plain2":
         return "degenbot-factory-plain2"
-    if pool["A"] % A_PRECISION == 0:
+    if legacy or pool["A"] % A_PRECISION == 0:
         peer = curvesim_exchange(pool, i, j, dx)
         assert peer == (dy, balances), ("curvesim", pool, i, j, dx, peer, dy, balances)
-        return "curvesim"
+        return "legacy-curvesim" if legacy else "curvesim"
     return "degenbot"
 
 
@@ -301,6 +335,8 @@ def random_pool(rng, variant, n, extreme):
         amp = rng.randint(1, 10**6)
     else:
         amp = rng.choice([1, 2, 99, 101, 10**6, 10**6 * A_PRECISION])
+    if variant == "stableswap-legacy":
+        amp = max(1, amp // A_PRECISION)  # A() itself, unscaled
     pool = {
         "variant": variant, "A": amp, "fee": rng.choice([0, 1, 10**6, 4 * 10**6, rng.randint(0, 5 * 10**9)]),
         "rates": rates, "balances": balances,
@@ -346,10 +382,24 @@ def encode(pool, i, j, dx, outcome):
     return request, response
 
 
-def one_case(rng, extreme):
-    """One random case, computed by the transcription and checked against the peers."""
-    variant = rng.choice(["stableswap", "stableswap", "stableswap-factory-plain2", "lending",
-                          "stableswap-ng", "stableswap-ng"])
+def case(pool, i, j, dx, prefix):
+    """One fixed case: the transcription's answer (checked against the peers) or its revert."""
+    try:
+        result = exchange(pool, i, j, dx)
+    except Revert as revert:
+        request, response = encode(pool, i, j, dx, revert)
+        return {"kind": prefix + "revert", "request": request, "response": response}
+    kind = check_peers(pool, i, j, dx, result)
+    request, response = encode(pool, i, j, dx, result)
+    return {"kind": prefix + kind, "request": request, "response": response}
+
+
+MAIN_VARIANTS = ["stableswap", "stableswap", "stableswap-factory-plain2", "lending", "stableswap-ng", "stableswap-ng"]
+
+
+def one_case(rng, extreme, variants=MAIN_VARIANTS):
+    """One random case of one of `variants`, computed by the transcription and checked against the peers."""
+    variant = rng.choice(variants)
     n = rng.choice([2, 2, 3, 4]) if rng.random() < 0.9 else rng.randint(5, 8)
     if variant == "stableswap-factory-plain2":
         n = 2
@@ -358,14 +408,7 @@ def one_case(rng, extreme):
     if extreme and rng.random() < 0.05:
         i, j = rng.choice([(i, i), (-1, j), (i, n), (n + 3, j)])
     dx = random_dx(rng, pool, i, extreme)
-    try:
-        result = exchange(pool, i, j, dx)
-    except Revert as revert:
-        request, response = encode(pool, i, j, dx, revert)
-        return {"kind": ("extreme-" if extreme else "") + "revert", "request": request, "response": response}
-    kind = check_peers(pool, i, j, dx, result)
-    request, response = encode(pool, i, j, dx, result)
-    return {"kind": ("extreme-" + kind) if extreme else kind, "request": request, "response": response}
+    return case(pool, i, j, dx, "extreme-" if extreme else "")
 
 
 def arbitrum_2pool_cases():
@@ -384,10 +427,42 @@ def arbitrum_2pool_cases():
     return cases
 
 
+def imbalance_cases():
+    """One coin at 10^-5 .. 10^-11 of the others, where get_D's integer Newton steps can cycle
+    without converging: 1,000,000 of two coins and a few units of the third, in 18 decimals and in
+    the 3pool's DAI/USDC/USDT decimals (6-decimal coins through their rates), at A 100 .. 4000;
+    2-coin pools with the same imbalance. Each variant whose contract reverts after 255 steps
+    reverts ("imbalance-revert"); the legacy form pays with the last step's D and y."""
+    shapes = [
+        ([10**18] * 3, [10**24, 10**24], [10**19, 10**17, 10**15, 10**13]),
+        ([10**18, 10**30, 10**30], [10**24, 10**12], [10**7, 10**5, 10**3, 10]),
+    ]
+    cases = []
+    for a in [100, 200, 1000, 2000, 4000]:
+        for rates, large, smalls in shapes:
+            for small in smalls:
+                for variant in ["stableswap", "stableswap-legacy", "lending", "stableswap-ng", "stableswap-factory-plain2"]:
+                    two = variant == "stableswap-factory-plain2"
+                    pool = {"variant": variant, "A": a if variant == "stableswap-legacy" else a * A_PRECISION,
+                            "fee": 4 * 10**6, "adminFee": NG_ADMIN_FEE,
+                            "rates": [rates[0], rates[2]] if two else rates,
+                            "balances": [large[0], small] if two else large + [small]}
+                    if variant == "stableswap-ng":
+                        pool["offpegFeeMultiplier"] = 2 * FEE_DEN
+                    last = len(pool["balances"]) - 1
+                    for i, j, dx in [(0, last, 10**18), (last, 0, small)]:
+                        cases.append(case(pool, i, j, dx, "imbalance-"))
+    return cases
+
+
 def build(seed):
-    """The vectors: the 2pool-parameter cases, then 20,000 random ones (a third extreme)."""
+    """The vectors: the 2pool-parameter and imbalance cases, 20,000 random ones of the main
+    variants, then 3,000 random legacy ones (a third of each extreme), from their own stream."""
     rng = random.Random(seed)
-    cases = arbitrum_2pool_cases()
+    cases = arbitrum_2pool_cases() + imbalance_cases()
     for index in range(20000):
         cases.append(one_case(rng, extreme=index % 3 == 0))
+    legacy_rng = random.Random(f"{seed}/legacy")
+    for index in range(3000):
+        cases.append(one_case(legacy_rng, extreme=index % 3 == 0, variants=["stableswap-legacy"]))
     return {"cases": cases}

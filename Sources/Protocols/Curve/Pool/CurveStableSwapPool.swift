@@ -11,7 +11,8 @@ public struct CurveStableSwapPool: Sendable, Equatable {
     public let coins: [Address]
     /// The contract the pool runs.
     public let variant: CurveStableSwapVariant
-    /// `A_precise()`: A times `A_PRECISION` (100), at the block time the state is for.
+    /// `A_precise()`: A times `A_PRECISION` (100), at the block time the state is for (`legacy`:
+    /// `A()`, which has no `A_PRECISION`).
     public internal(set) var amplification: UInt256
     /// The pool's A ramp, where known: `advance(toBlock:timestamp:)` moves `amplification` along it. nil:
     /// `amplification` holds until an event changes it.
@@ -103,10 +104,10 @@ public struct CurveStableSwapPool: Sendable, Equatable {
         if i == j { throw .revert(CurveRevert.sameCoin) }
         guard j >= 0, j < count else { throw .revert(CurveRevert.indexOutOfRange) }
         let d = isNG ? ngInvariant : try StableSwapMath.invariant(xp, amp: amplification, variant: variant)
-        let y = try StableSwapMath.balance(i: i, j: j, x: x, xp: xp, amp: amplification, d: d)
+        let y = try StableSwapMath.balance(i: i, j: j, x: x, xp: xp, amp: amplification, d: d, variant: variant)
         let dy = try CheckedMath.sub(try CheckedMath.sub(xp[j], y), .one)
         switch variant {
-        case .stableswap, .factoryPlain2: return try settleClassic(dx, i: i, j: j, dy: dy)
+        case .stableswap, .factoryPlain2, .legacy: return try settleClassic(dx, i: i, j: j, dy: dy)
         case .lending: return try settleLending(i: i, j: j, x: x, y: y, dy: dy)
         case .stableswapNG: return try settleNG(dx, i: i, j: j, xp: xp, x: x, y: y, d: d, dy: dy)
         }
@@ -122,8 +123,8 @@ public struct CurveStableSwapPool: Sendable, Equatable {
         return xp
     }
 
-    /// SwapTemplateBase: `dy_fee = dy * fee / FEE_DENOMINATOR`, payout and admin fee converted to
-    /// coin units separately, `balances[j] = old - dy - dy_admin_fee`.
+    /// SwapTemplateBase and StableSwap3Pool: `dy_fee = dy * fee / FEE_DENOMINATOR`, payout and
+    /// admin fee converted to coin units separately, `balances[j] = old - dy - dy_admin_fee`.
     private func settleClassic(_ dx: UInt256, i: Int, j: Int, dy: UInt256) throws(PoolError) -> Exchange {
         let dyFee = try CheckedMath.div(try CheckedMath.mul(dy, fee), StableSwapMath.feeDenominator)
         let payout = try CheckedMath.div(

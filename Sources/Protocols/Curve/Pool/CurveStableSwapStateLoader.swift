@@ -1,10 +1,11 @@
 import Kernel
 
-/// Loads a StableSwap pool in one round of calls: `A_precise()`, `fee()`, `admin_fee()` (classic
-/// and lending pools) or `offpeg_fee_multiplier()` and `stored_rates()` (NG), `balances(i)` for
-/// each coin, and the A ramp (`initial_A()`, `future_A()`, `initial_A_time()`,
-/// `future_A_time()`). Classic and lending pools take their rates from the caller: the constant
-/// `RATES` (`10^(36 - decimals)`) or the lending coins' stored rates.
+/// Loads a StableSwap pool in one round of calls: `A_precise()` (`A()` for legacy pools), `fee()`,
+/// `admin_fee()` (classic, lending and legacy pools) or `offpeg_fee_multiplier()` and
+/// `stored_rates()` (NG), `balances(i)` for each coin, and the A ramp (`initial_A()`,
+/// `future_A()`, `initial_A_time()`, `future_A_time()`). Classic, lending and legacy pools take
+/// their rates from the caller: the constant `RATES` (`10^(36 - decimals)`) or the lending coins'
+/// stored rates.
 public struct CurveStableSwapStateLoader: PoolStateLoader {
     /// The pool contract.
     public let address: Address
@@ -29,7 +30,7 @@ public struct CurveStableSwapStateLoader: PoolStateLoader {
     public func pendingCalls() -> [StateCall] {
         guard loaded == nil else { return [] }
         var calls = [
-            StateCall(to: address, signature: "A_precise()"),
+            StateCall(to: address, signature: "\(variant.amplificationGetter)"),
             StateCall(to: address, signature: "fee()"),
         ]
         if variant == .stableswapNG {
@@ -53,7 +54,7 @@ public struct CurveStableSwapStateLoader: PoolStateLoader {
         guard expected > 0, answers.count == expected else {
             throw .invalidState("expected \(expected) answers, got \(answers.count)")
         }
-        let amplification = try Self.word(answers[0], field: "A_precise()")
+        let amplification = try Self.word(answers[0], field: variant.amplificationGetter)
         let fee = try Self.word(answers[1], field: "fee()")
         var multiplier = UInt256.zero
         var adminFee = CurveStableSwapVariant.ngAdminFee

@@ -17,7 +17,7 @@ enum NGOracleUpkeep {
         for index in 0..<xp.count {
             dr = try CheckedMath.div(try CheckedMath.mul(dr, d), xp[index])
         }
-        let xp0A = CheckedMath.unsafeDiv(try CheckedMath.mul(ann, xp[0]), StableSwapMath.aPrecision)
+        let xp0A = CheckedMath.unsafeDiv(try CheckedMath.mul(ann, xp[0]), CurveStableSwapVariant.stableswapNG.aPrecision)
         for index in 1..<xp.count {
             let ratio = CheckedMath.unsafeDiv(try CheckedMath.mul(dr, xp[0]), xp[index])
             let numerator = try CheckedMath.mul(StableSwapMath.precision, try CheckedMath.add(xp0A, ratio))

@@ -2,9 +2,11 @@ import Kernel
 
 /// The StableSwap invariant math, as the Vyper pools compute it: `get_D` and `get_y` on scaled
 /// balances (`xp`, 18 decimals), with the contracts' 255-step limits and checked arithmetic.
+///
+/// `amp` is the amplification as the variant stores it, A × its `aPrecision` (1 for `legacy`, whose
+/// formulas have no `A_PRECISION`: dividing or multiplying by 1 is exactly that form). After 255
+/// steps that did not converge, `legacy` returns the last step's value; the others revert.
 enum StableSwapMath {
-    /// `A_PRECISION`.
-    static let aPrecision = UInt256(100)
     /// `FEE_DENOMINATOR`: fees are over 10^10.
     static let feeDenominator = UInt256(10_000_000_000)
     /// `PRECISION`: rates are over 10^18.
@@ -24,6 +26,7 @@ enum StableSwapMath {
         var d = sum
         let ann = try CheckedMath.mul(amp, coins)
         let isNG = variant == .stableswapNG
+        let aPrecision = variant.aPrecision
         var coinsPower = UInt256.one
         for _ in 0..<xp.count { coinsPower = coinsPower &* coins }
         for _ in 0..<255 {
@@ -44,17 +47,19 @@ enum StableSwapMath {
                 if isNG { dP = CheckedMath.unsafeDiv(dP, coinsPower) }
             }
             let previous = d
-            d = try nextInvariant(d: d, dP: dP, ann: ann, sum: sum, coins: coins)
+            d = try nextInvariant(d: d, dP: dP, ann: ann, sum: sum, coins: coins, aPrecision: aPrecision)
             if CheckedMath.withinOne(d, previous) { return d }
         }
+        guard variant.revertsWhenUnconverged else { return d }
         throw .revert(CurveRevert.invariantDidNotConverge)
     }
 
     /// One Newton step: `(Ann*S/A_PRECISION + D_P*N) * D / ((Ann - A_PRECISION)*D/A_PRECISION + (N+1)*D_P)`.
     /// NG divides by `A_PRECISION` with `unsafe_div` (the same result: the divisor is not zero).
+    /// With `aPrecision` 1 it is the legacy `(Ann*S + D_P*N) * D / ((Ann - 1)*D + (N+1)*D_P)`.
     @inline(__always)
     private static func nextInvariant(
-        d: UInt256, dP: UInt256, ann: UInt256, sum: UInt256, coins: UInt256
+        d: UInt256, dP: UInt256, ann: UInt256, sum: UInt256, coins: UInt256, aPrecision: UInt256
     ) throws(PoolError) -> UInt256 {
         let annSum = CheckedMath.unsafeDiv(try CheckedMath.mul(ann, sum), aPrecision)
         let numerator = try CheckedMath.mul(try CheckedMath.add(annSum, try CheckedMath.mul(dP, coins)), d)
@@ -67,9 +72,10 @@ enum StableSwapMath {
     /// `get_y(i, j, x, xp)`: the scaled balance of coin `j` that keeps invariant `d` when coin `i`
     /// holds `x`. The caller has checked `i != j` and both in range.
     static func balance(
-        i: Int, j: Int, x: UInt256, xp: CurveCoinValues, amp: UInt256, d: UInt256
+        i: Int, j: Int, x: UInt256, xp: CurveCoinValues, amp: UInt256, d: UInt256, variant: CurveStableSwapVariant
     ) throws(PoolError) -> UInt256 {
         let coins = UInt256(UInt64(xp.count))
+        let aPrecision = variant.aPrecision
         var sum = UInt256.zero
         var c = d
         let ann = try CheckedMath.mul(amp, coins)
@@ -91,6 +97,7 @@ enum StableSwapMath {
             y = try CheckedMath.div(numerator, denominator)
             if CheckedMath.withinOne(y, previous) { return y }
         }
+        guard variant.revertsWhenUnconverged else { return y }
         throw .revert(CurveRevert.balanceDidNotConverge)
     }
 }
