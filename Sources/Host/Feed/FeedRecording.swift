@@ -1,3 +1,4 @@
+import Kernel
 /// One frame of a feed recording: its receive time and its bytes.
 public struct RecordedFrame: Sendable, Equatable {
     /// Wall-clock receive time, nanoseconds since the Unix epoch.
@@ -33,7 +34,7 @@ enum FeedRecordingFormat {
             out.append(contentsOf: trimmed)
         } else {
             var quoted = ""
-            JSONLine.appendQuoted(String(decoding: frame.bytes, as: UTF8.self), to: &quoted)
+            JSONValue.appendQuoted(String(decoding: frame.bytes, as: UTF8.self), to: &quoted)
             out.append(contentsOf: quoted.utf8)
         }
         out.append(contentsOf: "}\n".utf8)

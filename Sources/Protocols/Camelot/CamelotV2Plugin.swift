@@ -25,6 +25,8 @@ public struct CamelotV2Plugin: DEXPlugin {
     /// The decoder for calls to the entry's router and pairs.
     public let decoder: any SwapDecoder
     private let pairs: PairAddressDeriver
+    /// The factory that deploys the entry's pairs and holds their owner fee share (`feeInfo()`).
+    let factory: Address
 
     /// Builds the plugin from a validated entry. Refuses a router kind other than
     /// `camelot-v2-router` or `pair`, a pool kind other than `pair`, and an entry without exactly
@@ -34,6 +36,7 @@ public struct CamelotV2Plugin: DEXPlugin {
         try entry.checkPoolKinds(allowed: Self.pairKind)
         let factory = try entry.derivingFactory()
         pairs = PairAddressDeriver(factory: factory.address, initCodeHash: factory.initCodeHash)
+        self.factory = factory.address
         decoder = CamelotV2Decoder(
             dex: entry.name,
             routers: entry.routers.filter { $0.kind == Self.routerKind }.map(\.address),

@@ -25,12 +25,15 @@ public struct UniswapV2Plugin: DEXPlugin {
     /// The decoder for calls to the entry's routers and pairs.
     public let decoder: any SwapDecoder
     private let pairs: PairAddressDeriver
+    /// The fee of the entry's pairs (`fees:`, one value in millionths; 0.3 % when absent).
+    let pairFee: PairFee
 
     /// Builds the plugin from a validated entry. Refuses a router kind other than `v2-router` or
     /// `pair`, a pool kind other than `pair`, and an entry without exactly one factory carrying an
-    /// init code hash (pair addresses are derived from it).
+    /// init code hash (pair addresses are derived from it), and `fees` other than one fee below 100 %.
     public init(entry: DEXEntry) throws(PluginConfigError) {
         try entry.checkRouterKinds(Self.routerKinds, plugin: Self.name)
+        pairFee = try PairFee.entryFee(entry.fees)
         try entry.checkPoolKinds(allowed: Self.pairKind)
         let factory = try entry.derivingFactory()
         pairs = PairAddressDeriver(factory: factory.address, initCodeHash: factory.initCodeHash)
