@@ -39,7 +39,7 @@ enum FeedRecordingFormat {
             out.append(contentsOf: trimmed)
         } else {
             var quoted = ""
-            JSONLine.appendQuoted(String(decoding: frame.bytes, as: UTF8.self), to: &quoted)
+            JSONValue.appendQuoted(String(decoding: frame.bytes, as: UTF8.self), to: &quoted)
             out.append(contentsOf: quoted.utf8)
         }
         out.append(contentsOf: "}\n".utf8)

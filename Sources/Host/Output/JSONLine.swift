@@ -1,6 +1,8 @@
+import Kernel
+
 /// One JSON object written key by key in a fixed order, so each command's output format is
 /// stable and byte-for-byte predictable. Values are strings, numbers, booleans, null, nested
-/// objects or arrays of objects; strings are escaped per RFC 8259.
+/// objects or arrays of objects; strings are escaped by Kernel's `JSONValue.appendQuoted`.
 struct JSONLine {
     private var text = "{"
     private var isEmpty = true
@@ -8,7 +10,7 @@ struct JSONLine {
     /// Adds `"key": "value"`.
     mutating func string(_ key: String, _ value: String) {
         field(key)
-        Self.appendQuoted(value, to: &text)
+        JSONValue.appendQuoted(value, to: &text)
     }
 
     /// Adds `"key": "value"` or `"key": null`.
@@ -46,7 +48,7 @@ struct JSONLine {
         text += "["
         for (index, value) in values.enumerated() {
             if index > 0 { text += "," }
-            Self.appendQuoted(value, to: &text)
+            JSONValue.appendQuoted(value, to: &text)
         }
         text += "]"
     }
@@ -63,26 +65,7 @@ struct JSONLine {
     private mutating func field(_ key: String) {
         if !isEmpty { text += "," }
         isEmpty = false
-        Self.appendQuoted(key, to: &text)
+        JSONValue.appendQuoted(key, to: &text)
         text += ":"
-    }
-
-    /// Appends `s` as a JSON string literal, quotes included.
-    static func appendQuoted(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

@@ -3,9 +3,9 @@
 /// The offset counts bytes from the start of the scanned buffer. Syntax problems (`syntax`,
 /// `tooDeep`, `invalidUTF8`) end the scan; value problems (the others) come back in a
 /// `JSONScanner.Read` after the value has been consumed, so a caller may go on.
-package struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The kinds of refused JSON.
-    package enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable, CaseIterable {
         /// Bytes that are not JSON: a stray character, an unterminated string, a bad escape.
         case syntax
         /// Objects and arrays nested deeper than the scanner's limit.
@@ -23,9 +23,9 @@ package struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// What was wrong.
-    package var kind: Kind
+    public var kind: Kind
     /// Byte offset of the offending item from the start of the scanned bytes.
-    package var offset: Int
+    public var offset: Int
 
     /// An error of `kind` at `offset`.
     package init(_ kind: Kind, at offset: Int) {
@@ -34,5 +34,5 @@ package struct JSONError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `<kind> at byte <offset>`.
-    package var description: String { "\(kind.rawValue) at byte \(offset)" }
+    public var description: String { "\(kind.rawValue) at byte \(offset)" }
 }

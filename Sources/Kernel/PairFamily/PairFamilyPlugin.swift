@@ -9,6 +9,31 @@ public protocol PairFamily {
     static var routerFunctions: [PairRouterFunction] { get }
     /// The `swap` forms the family's pairs have.
     static var pairSwaps: [PairSwap] { get }
+
+    // MARK: Pools (see `DEXPlugin`'s members of the same names)
+
+    /// What an entry sets for all its pairs (Uniswap V2 forks: the pair fee), read when the
+    /// plugin is built.
+    associatedtype PairSettings: Sendable
+    /// The entry's pair settings; throws for settings the family refuses.
+    static func pairSettings(_ entry: DEXEntry) throws(PluginConfigError) -> PairSettings
+    /// The loader of `pool`, a pair deployed by `factory`.
+    static func stateLoader(for pool: PoolDescriptor, factory: Address, settings: PairSettings) -> (any PoolStateLoader)?
+    /// Filters beyond the pairs' own events, for settings the factory holds; none by default.
+    static func factoryLogFilters(factory: Address) -> [LogFilter]
+    /// topic0 of every event of the family's pairs that changes their state.
+    static var poolEventTopics: [Hash32] { get }
+    /// A pair from its JSON entry.
+    static func pool(from entry: JSONFields, identity: PoolEntryIdentity) throws(PoolEntryError) -> any PricingPool
+    /// The JSON entry of a pair of this family.
+    static func entry(of pool: any PricingPool) -> JSONObject?
+    /// `mevbot quote` for one request line.
+    static func quote(_ request: JSONFields) throws(PoolEntryError) -> JSONObject
+}
+
+extension PairFamily {
+    /// No factory-held settings.
+    public static func factoryLogFilters(factory: Address) -> [LogFilter] { [] }
 }
 
 /// The plugin of a pair family: its router functions and direct `swap` calls on its pairs,
@@ -29,6 +54,10 @@ public struct PairFamilyPlugin<Family: PairFamily>: DEXPlugin {
     public let decoder: any SwapDecoder
     /// The entry's pair addresses.
     private let pairs: PairAddressDeriver
+    /// The factory that deploys the entry's pairs.
+    public let factory: Address
+    /// What the entry sets for all its pairs.
+    public let settings: Family.PairSettings
 
     /// Builds the plugin from a validated entry. Refuses a router kind other than the family's or
     /// `pair`, a pool kind other than `pair`, and an entry without exactly one factory carrying
@@ -37,6 +66,8 @@ public struct PairFamilyPlugin<Family: PairFamily>: DEXPlugin {
         let (routers, pairs) = try entry.routersAndDirectContracts(routerKind: Family.routerKind, directKind: Self.pairKind, plugin: Family.name)
         let factory = try entry.derivingFactory()
         self.pairs = PairAddressDeriver(factory: factory.address, initCodeHash: factory.initCodeHash)
+        self.factory = factory.address
+        settings = try Family.pairSettings(entry)
         decoder = PairRouterDecoder(
             dex: entry.name, routers: routers, functions: Family.routerFunctions,
             pairs: pairs, pairSwaps: Family.pairSwaps, wrappedNativeToken: ArbitrumOne.wrappedNativeToken)
@@ -47,5 +78,33 @@ public struct PairFamilyPlugin<Family: PairFamily>: DEXPlugin {
     /// address, which the factory refuses.
     public func poolAddress(_ tokenA: Address, _ tokenB: Address, fee: UInt32?) -> Address? {
         pairs.address(tokenA, tokenB)
+    }
+
+    /// The family's loader for a pair of this entry.
+    public func stateLoader(for pool: PoolDescriptor) -> (any PoolStateLoader)? {
+        Family.stateLoader(for: pool, factory: factory, settings: settings)
+    }
+
+    /// The pairs' own events, then the family's factory filters.
+    public func logFilters(for pools: [Address]) -> [LogFilter] {
+        [LogFilter(addresses: pools, topics: Self.poolEventTopics, purpose: .poolState)] + Family.factoryLogFilters(factory: factory)
+    }
+
+    /// The family's pair events.
+    public static var poolEventTopics: [Hash32] { Family.poolEventTopics }
+
+    /// A pair from its entry, as the family reads it.
+    public static func pool(from entry: JSONFields, identity: PoolEntryIdentity) throws(PoolEntryError) -> any PricingPool {
+        try Family.pool(from: entry, identity: identity)
+    }
+
+    /// The family's entry of a pair.
+    public static func entry(of pool: any PricingPool) -> JSONObject? {
+        Family.entry(of: pool)
+    }
+
+    /// The family's quote.
+    public static func quote(_ request: JSONFields) throws(PoolEntryError) -> JSONObject {
+        try Family.quote(request)
     }
 }

@@ -17,11 +17,39 @@ public protocol DEXPlugin: Sendable {
     /// What the host says at start-up about parts of the entry the plugin accepts but does not
     /// serve in full (a pool decoded but not priced exactly); empty by default.
     var startupWarnings: [String] { get }
+
+    // MARK: Pools
+
+    /// The loader of `pool`'s state, a pool of this entry; nil where the family does not price
+    /// it (a Curve pool the entry does not name, a kind not priced exactly).
+    func stateLoader(for pool: PoolDescriptor) -> (any PoolStateLoader)?
+    /// The `eth_getLogs` filters that keep `pools` (pools of this entry) true to the chain: their
+    /// own state events, and where the family needs them, settings emitted elsewhere (Camelot
+    /// V2's factory fee share). By default one filter of the pools' `poolEventTopics`.
+    func logFilters(for pools: [Address]) -> [LogFilter]
+    /// topic0 of every event of this family's pools that changes their state.
+    static var poolEventTopics: [Hash32] { get }
+
+    /// Reads a pool of this family from its JSON entry: a snapshot's pool or a quote line's
+    /// `pool`, with the state fields `mevbot quote` documents. `identity` says whether the
+    /// address and tokens must be there (a snapshot) or default to the zero address (a quote).
+    static func pool(from entry: JSONFields, identity: PoolEntryIdentity) throws(PoolEntryError) -> any PricingPool
+    /// The JSON entry of `pool` (address, tokens, then its state, in the order `pool(from:)`
+    /// reads them); nil when it is not a pool of this family.
+    static func entry(of pool: any PricingPool) -> JSONObject?
+    /// `mevbot quote` for one request line of this family: the pool (`pool`) and the swap (the
+    /// family's own fields) to the response object.
+    static func quote(_ request: JSONFields) throws(PoolEntryError) -> JSONObject
 }
 
 extension DEXPlugin {
     /// No warnings.
     public var startupWarnings: [String] { [] }
+
+    /// One filter: the pools' own state events.
+    public func logFilters(for pools: [Address]) -> [LogFilter] {
+        [LogFilter(addresses: pools, topics: Self.poolEventTopics, purpose: .poolState)]
+    }
 }
 
 /// A dex.yaml entry after generic validation: names, addresses and numbers are well-formed.

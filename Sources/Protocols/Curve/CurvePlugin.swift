@@ -24,11 +24,14 @@ public struct CurvePlugin: DEXPlugin {
     /// One line per configured pool whose kind is not priced exactly (`CurvePoolKind.isPricedExactly`):
     /// the pool is decoded but never quoted. The host logs these at start-up.
     public let startupWarnings: [String]
+    /// The entry's pools by address.
+    let pools: [Address: CurvePool]
 
     /// Builds the plugin from an entry; throws for a pool without a known kind, with fewer than 2
     /// or more than 8 coins, or listed twice, and for a router whose kind or address does not fit.
     public init(entry: DEXEntry) throws(PluginConfigError) {
         var targets: [Address: CurveSwapDecoder.Target] = [:]
+        var pools: [Address: CurvePool] = [:]
         var warnings: [String] = []
         for (index, pool) in entry.pools.enumerated() {
             let field = "pools[\(index)]"
@@ -52,7 +55,9 @@ public struct CurvePlugin: DEXPlugin {
             }
             let coins = pool.coins.map(NativeETH.wrapping)
             let underlyingCoins = pool.underlyingCoins.map(NativeETH.wrapping)
-            targets[pool.address] = .pool(CurvePool(address: pool.address, coins: coins, underlyingCoins: underlyingCoins, kind: kind))
+            let configured = CurvePool(address: pool.address, coins: coins, underlyingCoins: underlyingCoins, kind: kind)
+            targets[pool.address] = .pool(configured)
+            pools[pool.address] = configured
         }
         for (index, router) in entry.routers.enumerated() {
             let field = "routers[\(index)]"
@@ -73,6 +78,7 @@ public struct CurvePlugin: DEXPlugin {
         }
         decoder = CurveSwapDecoder(dex: entry.name, targets: targets)
         startupWarnings = warnings
+        self.pools = pools
     }
 
     /// Always nil: Curve pools are named in the config, not derived.

@@ -17,7 +17,13 @@ public struct PairFee: Sendable, Equatable {
     public let millionths: UInt32
 
     /// Uniswap V2's fee: 0.3 %, 997 over 1000.
-    public static let uniswap = PairFee(millionths: 3000)!
+    public static let uniswap = PairFee(multiplier: 997, denominator: 1000, millionths: 3000)
+
+    private init(multiplier: UInt64, denominator: UInt64, millionths: UInt32) {
+        self.multiplier = UInt256(multiplier)
+        self.denominator = UInt256(denominator)
+        self.millionths = millionths
+    }
 
     /// The fee of `millionths` (3000 = 0.3 %); nil for a fee of 100 % or more.
     public init?(millionths: UInt32) {
@@ -27,8 +33,16 @@ public struct PairFee: Sendable, Equatable {
         while denominator < 1_000_000, fee * denominator % 1_000_000 != 0 {
             denominator *= 10
         }
-        self.millionths = millionths
-        self.denominator = UInt256(denominator)
-        multiplier = UInt256(denominator - fee * denominator / 1_000_000)
+        self.init(multiplier: denominator - fee * denominator / 1_000_000, denominator: denominator, millionths: millionths)
+    }
+
+    /// The fee an entry's `fees:` gives its pairs: its one value, or 0.3 % when it has none.
+    static func entryFee(_ fees: [UInt32]) throws(PluginConfigError) -> PairFee {
+        guard fees.count <= 1 else { throw PluginConfigError(field: "fees", message: "a V2 entry has one pair fee, not \(fees.count)") }
+        guard let millionths = fees.first else { return .uniswap }
+        guard let fee = PairFee(millionths: millionths) else {
+            throw PluginConfigError(field: "fees[0]", message: "\(millionths) is not a pair fee in millionths (below 1000000)")
+        }
+        return fee
     }
 }
