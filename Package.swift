@@ -79,6 +79,7 @@ let package = Package(
             dependencies: ["Host", "Kernel", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Kernel"], exclude: ["Fixtures"]),
         .executableTarget(
             name: "KernelBenchmarks",
             dependencies: [
