@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "UniswapV3", dependencies: ["Kernel"], path: "Sources/Protocols/UniswapV3"),
         .target(name: "Camelot", dependencies: ["Kernel"], path: "Sources/Protocols/Camelot"),
         .target(name: "Curve", dependencies: ["Kernel"], path: "Sources/Protocols/Curve"),
+        // The pure pipeline: pool graph and cycles, pending state, detection, sizing. Kernel only:
+        // no sockets, clocks, files or logging; Foundation-free and deterministic.
+        .target(name: "Engine", dependencies: ["Kernel"]),
         // The host: config, feed client, classifier, commands. A library, so that tests and
         // benchmarks reach it; the `mevbot` executable below only runs its command line.
         .target(
@@ -76,6 +79,7 @@ let package = Package(
             dependencies: ["Host", "Kernel", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Kernel"], exclude: ["Fixtures"]),
         .executableTarget(
             name: "KernelBenchmarks",
             dependencies: [
@@ -101,6 +105,12 @@ let package = Package(
             name: "UniswapV3Benchmarks",
             dependencies: ["UniswapV3", "Kernel", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/UniswapV3Benchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: ["Engine", "Kernel", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]
