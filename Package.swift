@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "mevbot", targets: ["mevbot"]),
         .library(name: "Kernel", targets: ["Kernel"]),
+        .library(name: "Engine", targets: ["Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,6 +37,8 @@ let package = Package(
         .target(name: "UniswapV3", dependencies: ["Kernel"], path: "Sources/Protocols/UniswapV3"),
         .target(name: "Camelot", dependencies: ["Kernel"], path: "Sources/Protocols/Camelot"),
         .target(name: "Curve", dependencies: ["Kernel"], path: "Sources/Protocols/Curve"),
+        // The pure pipeline: sizing and costing of cycles. No sockets, clocks or files.
+        .target(name: "Engine", dependencies: ["Kernel"]),
         // The host: config, feed client, classifier, commands. A library, so that tests and
         // benchmarks reach it; the `mevbot` executable below only runs its command line.
         .target(
@@ -71,6 +74,10 @@ let package = Package(
         .testTarget(name: "UniswapV3Tests", dependencies: ["UniswapV3", "Kernel"], exclude: ["Fixtures"]),
         .testTarget(name: "CamelotTests", dependencies: ["Camelot", "Kernel", "V2StyleTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Curve", .product(name: "BigInt", package: "BigInt")]
+        ),
         .testTarget(
             name: "HostTests",
             dependencies: ["Host", "Kernel", .product(name: "Logging", package: "swift-log")],
