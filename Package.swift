@@ -27,6 +27,12 @@ let package = Package(
             pkgConfig: "libsecp256k1",
             providers: [.apt(["libsecp256k1-dev"])]
         ),
+        // The system brotli encoder (Debian's libbrotli-dev), for Arbitrum's L1 data fee.
+        .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
         // Primitives, codecs, chain types. Standard library, Foundation-free, plus libsecp256k1.
         .target(
             name: "Kernel",
@@ -38,7 +44,7 @@ let package = Package(
         .target(name: "Camelot", dependencies: ["Kernel"], path: "Sources/Protocols/Camelot"),
         .target(name: "Curve", dependencies: ["Kernel"], path: "Sources/Protocols/Curve"),
         // The pure pipeline: sizing and costing of cycles. No sockets, clocks or files.
-        .target(name: "Engine", dependencies: ["Kernel"]),
+        .target(name: "Engine", dependencies: ["Kernel", "CBrotli"]),
         // The host: config, feed client, classifier, commands. A library, so that tests and
         // benchmarks reach it; the `mevbot` executable below only runs its command line.
         .target(
@@ -76,7 +82,8 @@ let package = Package(
         .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Curve", .product(name: "BigInt", package: "BigInt")]
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Curve", .product(name: "BigInt", package: "BigInt")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "HostTests",
