@@ -53,6 +53,7 @@ import Testing
             // Within seconds the price per unit cannot have moved; minutes apart it may have.
             if second.timestamp - first.timestamp <= 60 { #expect(agree) }
             if agree { explained += 1 }
+            print("L1 pair \(second.timestamp - first.timestamp) s apart: units \(firstUnits), \(secondUnits); one price explains both: \(agree)")
             // One compressed byte more or less on either side breaks the agreement: the check
             // tells lengths apart to the byte.
             for delta in [-16, 16] {

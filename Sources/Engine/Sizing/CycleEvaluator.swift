@@ -7,8 +7,13 @@ struct CycleEvaluator {
     private let hops: [CycleHop]
     /// How many inputs have been quoted.
     private(set) var evaluations = 0
-    /// The best input quoted so far (the smallest among equally good ones); zero before any.
+    /// The best input quoted so far; zero before any. Among equally good inputs, the first
+    /// quoted, or the smallest while `tiesGoToSmallerInputs` is set.
     private(set) var bestInput: UInt256 = .zero
+    /// Whether an input as good as the best but smaller replaces it (for a scan that must end on
+    /// the smallest of the best inputs). Otherwise only a better input does, so that the best
+    /// stays where a local search left it.
+    var tiesGoToSmallerInputs = false
     /// Its outcome; `.reverted` before any quote.
     private(set) var bestOutcome: CycleOutcome = .reverted
     /// Each hop's output for `bestInput`.
@@ -38,7 +43,7 @@ struct CycleEvaluator {
             amounts[index] = amount
         }
         let outcome = CycleOutcome(amountIn: input, amountOut: amount)
-        if outcome > bestOutcome || (outcome == bestOutcome && input < bestInput) {
+        if outcome > bestOutcome || (tiesGoToSmallerInputs && outcome == bestOutcome && input < bestInput) {
             bestOutcome = outcome
             bestInput = input
             swap(&amounts, &bestAmounts)

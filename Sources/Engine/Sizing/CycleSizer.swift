@@ -45,7 +45,8 @@ public struct CycleSizer: Sendable {
             return CycleSizing(trade: nil, method: .closedFormOptimal, quoteEvaluations: 0, profitBound: .zero)
         }
         let start = bounds.clamp(optimum.input)
-        guard StepClimb(bounds: bounds).climb(&evaluator, from: start, moveLimit: localMoveLimit) else {
+        let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start))
+        guard climb.climb(&evaluator, from: start, moveLimit: localMoveLimit) else {
             if start > bounds.lower {
                 GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: start - .one)
             }
@@ -67,6 +68,23 @@ public struct CycleSizer: Sendable {
         return map
     }
 
+    /// The widest run of equal outputs the maps predict near `input`: for each prefix of the
+    /// cycle (whose output is rounded to a unit), one over its slope `k·m / (m + n·x)²` there;
+    /// at least 1. An estimate for `StepClimb`'s guesses, in floating point.
+    static func predictedRunWidth(_ hops: [CycleHop], at input: UInt256) -> UInt256 {
+        let x = input.approximateDouble
+        var widest = 1.0
+        var prefix: MobiusMap?
+        for hop in hops {
+            guard let map = hop.map else { break }
+            guard let composed = prefix == nil ? map : prefix?.then(map), !composed.k.isZero else { break }
+            prefix = composed
+            let denominator = composed.m.approximateDouble + composed.n.approximateDouble * x
+            widest = Swift.max(widest, denominator * denominator / (composed.k.approximateDouble * composed.m.approximateDouble))
+        }
+        return UInt256(truncating: widest)
+    }
+
     /// Quotes every input that could still match the best profit, if there are at most
     /// `exhaustiveWindowLimit` of them; true when it did (or there are none). Then the best input
     /// quoted is the smallest of those with the highest exact profit within the bounds.
@@ -80,6 +98,7 @@ public struct CycleSizer: Sendable {
         guard window.lower <= window.upper else { return true }
         // window.lower >= 1, so the count cannot overflow.
         guard let count = (window.upper - window.lower + .one).intValue, count <= exhaustiveWindowLimit else { return false }
+        evaluator.tiesGoToSmallerInputs = true
         var input = window.lower
         while true {
             evaluator.evaluate(input)

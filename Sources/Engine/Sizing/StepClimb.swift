@@ -4,11 +4,14 @@ import Kernel
 ///
 /// Every pool rounds its output down, so the cycle's output `g(x)` is a non-decreasing step
 /// function of the input: constant over runs of inputs (one unit wide between tokens of similar
-/// decimals, about 10^12 wide when an 18-decimal input passes through a 6-decimal token), and
-/// the profit `g(x) − x` falls along each run. So the best input of a run is its first, and a
-/// local maximum of the exact profit is a run's first input whose neighbouring runs start no
-/// better. A run's ends are found by galloping (1, 2, 4, … units away) then bisecting: about
-/// `2·log2(width)` quotes, one or two for runs one unit wide.
+/// decimals, about 4·10^8 wide when 18-decimal WETH passes through 6-decimal USDC), and the
+/// profit `g(x) − x` falls along each run. So the best input of a run is its first, and a local
+/// maximum of the exact profit is a run's first input whose neighbouring runs start no better.
+///
+/// Run ends are found by an exponential search from a guess (probing 1, 2, 4, … units away from
+/// it until the output changes, then bisecting): `2·log2(error)` quotes for a guess off by
+/// `error`. The guesses come from `width`, the run width the Möbius maps predict; the first run
+/// costs about `2·log2(width)` quotes, its neighbours a few each.
 struct StepClimb {
     /// The first input of a run of equal outputs, and what is known just before it.
     private struct Run {
@@ -25,13 +28,16 @@ struct StepClimb {
 
     /// The inputs considered.
     let bounds: SizingBounds
+    /// The predicted width of a run near the start (at least 1).
+    let width: UInt256
 
-    /// From `start`, moves run by run towards a better neighbouring run until neither is better
-    /// (moving left also on ties, towards smaller inputs), at most `moveLimit` moves; the best
+    /// From `start`, moves run by run towards a better neighbouring run until neither is better,
+    /// at most `moveLimit` moves; the best
     /// input quoted stays in `evaluator`. False, having quoted only `start`, when it reverts.
     func climb(_ evaluator: inout CycleEvaluator, from start: UInt256, moveLimit: Int) -> Bool {
         guard let output = evaluator.evaluate(start) else { return false }
-        var run = firstOfRun(&evaluator, containing: start, output: output)
+        let halfWidth = width >> 1
+        var run = firstOfRun(&evaluator, endingAt: start, output: output, guess: start >= bounds.lower + halfWidth ? start - halfWidth : bounds.lower)
         var (movedLeft, movedRight) = (false, false)
         for _ in 0..<moveLimit {
             if !movedLeft, let next = nextRun(&evaluator, after: run.input, output: run.output),
@@ -41,66 +47,72 @@ struct StepClimb {
                 continue
             }
             guard !movedRight, let previousOutput = run.previousOutput else { break }
-            let previous = firstOfRun(&evaluator, containing: run.input - .one, output: previousOutput)
-            guard previous.outcome >= run.outcome else { break }
+            let end = run.input - .one
+            let previous = firstOfRun(&evaluator, endingAt: end, output: previousOutput, guess: end >= bounds.lower + width ? end - width + .one : bounds.lower)
+            guard previous.outcome > run.outcome else { break }
             run = previous
             movedLeft = true
         }
         return true
     }
 
-    /// The run holding `input`, whose output is `output`: gallops left while the output stays
-    /// the same, then bisects to the run's first input.
-    private func firstOfRun(_ evaluator: inout CycleEvaluator, containing input: UInt256, output: UInt256) -> Run {
-        var equal = input
-        var distance = UInt256.one
-        var below: (input: UInt256, output: UInt256?)
-        while true {
-            if equal == bounds.lower { return Run(input: equal, output: output, previousOutput: nil) }
-            let probe = equal - bounds.lower > distance ? equal - distance : bounds.lower
-            let probed = evaluator.evaluate(probe)
-            guard probed == output else {
-                below = (probe, probed)
-                break
-            }
-            equal = probe
-            distance = Self.doubled(distance)
-        }
-        while equal - below.input > .one {
-            let middle = below.input + ((equal - below.input) >> 1)
-            let probed = evaluator.evaluate(middle)
-            if probed == output { equal = middle } else { below = (middle, probed) }
-        }
-        return Run(input: equal, output: output, previousOutput: below.output)
+    /// The run holding `end`, whose output is `output`: its first input, searched from `guess`.
+    private func firstOfRun(_ evaluator: inout CycleEvaluator, endingAt end: UInt256, output: UInt256, guess: UInt256) -> Run {
+        let start = boundary(&evaluator, output: output, equalAbove: true, within: bounds.lower...end, guess: guess, knownAbove: end)
+        return Run(input: start.input ?? end, output: output, previousOutput: start.outputBefore)
     }
 
-    /// The first input after `input` whose output differs from `output` (a larger one), with
-    /// that output; nil when there is none within the bounds or it reverts.
+    /// The first input after the run starting at `input` (output `output`) whose output differs,
+    /// with that output; nil when there is none within the bounds or it reverts.
     private func nextRun(_ evaluator: inout CycleEvaluator, after input: UInt256, output: UInt256) -> (input: UInt256, output: UInt256)? {
-        var equal = input
-        var distance = UInt256.one
-        var above: (input: UInt256, output: UInt256?)
-        while true {
-            if equal == bounds.upper { return nil }
-            let probe = bounds.upper - equal > distance ? equal + distance : bounds.upper
-            let probed = evaluator.evaluate(probe)
-            guard probed == output else {
-                above = (probe, probed)
-                break
-            }
-            equal = probe
-            distance = Self.doubled(distance)
-        }
-        while above.input - equal > .one {
-            let middle = equal + ((above.input - equal) >> 1)
-            let probed = evaluator.evaluate(middle)
-            if probed == output { equal = middle } else { above = (middle, probed) }
-        }
-        return above.output.map { (above.input, $0) }
+        guard input < bounds.upper else { return nil }
+        let guess = bounds.upper - input > width ? input + width : bounds.upper
+        let end = boundary(&evaluator, output: output, equalAbove: false, within: (input + .one)...bounds.upper, guess: guess, knownAbove: nil)
+        guard let next = end.input, let nextOutput = end.outputAt else { return nil }
+        return (next, nextOutput)
     }
 
-    /// `distance · 2`, held below 2^255.
-    private static func doubled(_ distance: UInt256) -> UInt256 {
-        distance.bitWidth < 255 ? distance << 1 : distance
+    /// Where the outputs change from something else to `output` (`equalAbove`) or from `output`
+    /// to something else (`!equalAbove`) within `range`: the smallest input of `range` on the
+    /// second side (nil if none), with its output and, when quoted, the output one input below.
+    /// Outputs must lie on the first side below the change and on the second from it on, as a
+    /// non-decreasing quote makes them; `knownAbove`, when given, is an input already known to be
+    /// on the second side (output `output`). Searches outward from `guess` with doubling steps,
+    /// then bisects.
+    private func boundary(
+        _ evaluator: inout CycleEvaluator, output: UInt256, equalAbove: Bool, within range: ClosedRange<UInt256>, guess: UInt256,
+        knownAbove: UInt256?
+    ) -> (input: UInt256?, outputAt: UInt256?, outputBefore: UInt256?) {
+        var below: (input: UInt256, output: UInt256?)?
+        var above: (input: UInt256, output: UInt256?)? = knownAbove.map { ($0, output) }
+        var probe = Swift.min(Swift.max(guess, range.lowerBound), range.upperBound)
+        if let known = knownAbove, probe >= known {
+            // The guess is known already: start just below it.
+            guard known > range.lowerBound else { return (known, output, nil) }
+            probe = known - .one
+        }
+        var distance = UInt256.one
+        // Gallop away from the guess until both sides are seen or an end is reached.
+        while true {
+            let probed = evaluator.evaluate(probe)
+            if (probed == output) == equalAbove {
+                above = (probe, probed)
+                guard below == nil, probe > range.lowerBound else { break }
+                probe = probe - range.lowerBound > distance ? probe - distance : range.lowerBound
+            } else {
+                below = (probe, probed)
+                guard above == nil, probe < range.upperBound else { break }
+                probe = range.upperBound - probe > distance ? probe + distance : range.upperBound
+            }
+            distance = distance.bitWidth < 255 ? distance << 1 : distance
+        }
+        guard var low = below else { return (range.lowerBound, above?.output, nil) }
+        guard var high = above else { return (nil, nil, nil) }
+        while high.input - low.input > .one {
+            let middle = low.input + ((high.input - low.input) >> 1)
+            let probed = evaluator.evaluate(middle)
+            if (probed == output) == equalAbove { high = (middle, probed) } else { low = (middle, probed) }
+        }
+        return (high.input, high.output, low.output)
     }
 }
