@@ -43,8 +43,13 @@ let package = Package(
         .target(name: "UniswapV3", dependencies: ["Kernel"], path: "Sources/Protocols/UniswapV3"),
         .target(name: "Camelot", dependencies: ["Kernel"], path: "Sources/Protocols/Camelot"),
         .target(name: "Curve", dependencies: ["Kernel"], path: "Sources/Protocols/Curve"),
-        // The pure pipeline: sizing and costing of cycles. No sockets, clocks or files.
-        .target(name: "Engine", dependencies: ["Kernel", "CBrotli"]),
+        // The pure pipeline: sizing and costing of cycles. No sockets, clocks or files. The
+        // square roots of its floating-point estimates need libm on Linux.
+        .target(
+            name: "Engine",
+            dependencies: ["Kernel", "CBrotli"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         // The host: config, feed client, classifier, commands. A library, so that tests and
         // benchmarks reach it; the `mevbot` executable below only runs its command line.
         .target(

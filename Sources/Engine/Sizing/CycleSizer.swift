@@ -10,8 +10,8 @@ import Kernel
 /// optimum can sit anywhere the smooth profit is within the rounding of its peak. So the sizer
 /// then:
 /// 1. quotes `floor(x*)` (moved into the bounds) and climbs run by run towards a better
-///    neighbouring run (`StepClimb`, at most `localMoveLimit` moves): a local maximum, no input
-///    one unit either side of it being better;
+///    neighbouring run (`StepClimb`): a local maximum, no input one unit either side of it
+///    being better (unless `localMoveLimit` moves run out first);
 /// 2. asks the map which inputs could still match that profit (the map's profit bounds the exact
 ///    one from above) and, if there are at most `exhaustiveWindowLimit` of them, quotes them all:
 ///    the result is then the true integer optimum, the smallest input among equals
@@ -74,15 +74,18 @@ public struct CycleSizer: Sendable {
     static func predictedRunWidth(_ hops: [CycleHop], at input: UInt256) -> UInt256 {
         let x = input.approximateDouble
         var widest = 1.0
-        var prefix: MobiusMap?
+        var (k, m, n) = (1.0, 1.0, 0.0)
         for hop in hops {
             guard let map = hop.map else { break }
-            guard let composed = prefix == nil ? map : prefix?.then(map), !composed.k.isZero else { break }
-            prefix = composed
-            let denominator = composed.m.approximateDouble + composed.n.approximateDouble * x
-            widest = Swift.max(widest, denominator * denominator / (composed.k.approximateDouble * composed.m.approximateDouble))
+            // The composition of the maps so far, in floating point (the widths are estimates).
+            let (k2, m2, n2) = (map.k.approximateDouble, map.m.approximateDouble, map.n.approximateDouble)
+            (k, m, n) = (k * k2, m * m2, m2 * n + k * n2)
+            let scale = Swift.max(k, m, n)
+            (k, m, n) = (k / scale, m / scale, n / scale)
+            let denominator = m + n * x
+            widest = Swift.max(widest, denominator * denominator / (k * m))
         }
-        return UInt256(truncating: widest)
+        return Swift.max(UInt256(truncating: widest), .one)
     }
 
     /// Quotes every input that could still match the best profit, if there are at most
@@ -90,9 +93,9 @@ public struct CycleSizer: Sendable {
     /// quoted is the smallest of those with the highest exact profit within the bounds.
     private func prove(_ evaluator: inout CycleEvaluator, optimum: MobiusOptimum, within bounds: SizingBounds) -> Bool {
         let window: (lower: UInt256, upper: UInt256)
-        switch optimum.window(reaching: evaluator.bestOutcome.profit ?? .one) {
+        switch optimum.window(reaching: evaluator.bestOutcome.profit ?? .one, limit: exhaustiveWindowLimit) {
         case .empty: return true
-        case .unbounded: return false
+        case .tooWide: return false
         case .range(let lower, let upper): window = (Swift.max(lower, bounds.lower), Swift.min(upper, bounds.upper))
         }
         guard window.lower <= window.upper else { return true }

@@ -29,8 +29,8 @@ enum GoldenSectionSearch {
     /// The most cycle quotes one search makes.
     static let maxEvaluations = 40
 
-    /// `2 − φ` (0.381966…) as a fraction of 10^18.
-    private static let goldenFraction = (numerator: UInt256(381_966_011_250_105_152), denominator: UInt256(1_000_000_000_000_000_000))
+    /// `2 − φ` (0.381966…).
+    private static let goldenFraction = 0.381_966_011_250_105_15
 
     /// Searches `lower ... upper`, leaving the best input quoted in `evaluator`.
     static func search(_ evaluator: inout CycleEvaluator, lower: UInt256, upper: UInt256) {
@@ -64,17 +64,21 @@ enum GoldenSectionSearch {
         }
     }
 
-    /// Whether `[b, c]` is the side to probe: the longer in ratio (`c/b > b/a`, that is
-    /// `a·c > b²`) when it has an input strictly inside, or the only side that has one.
+    /// Whether `[b, c]` is the side to probe: the longer (in ratio while either side spans a
+    /// factor of 2, in difference after) when it has an input strictly inside, or the only side
+    /// that has one.
     private static func isRightLonger(_ a: UInt256, _ b: UInt256, _ c: UInt256) -> Bool {
         guard c - b >= UInt256(2) else { return false }
         guard b - a >= UInt256(2) else { return true }
-        return UInt512(a, times: c) > UInt512(b, times: b)
+        if c >> 1 >= b || b >> 1 >= a {
+            return c.approximateDouble / b.approximateDouble > b.approximateDouble / a.approximateDouble
+        }
+        return c - b > b - a
     }
 
     /// An input strictly between `from` and `towards` (which differ by at least 2), 2 − φ of the
     /// way from `from`: in ratio (3/8 of the logarithm) when one is at least twice the other,
-    /// otherwise in difference.
+    /// otherwise in difference. Floating point is precise enough for a probe's position.
     private static func point(from origin: UInt256, towards target: UInt256) -> UInt256 {
         let upward = target > origin
         let (low, high) = upward ? (origin, target) : (target, origin)
@@ -85,7 +89,7 @@ enum GoldenSectionSearch {
             let factor = (ratio * ratio * ratio).squareRoot().squareRoot().squareRoot()
             candidate = UInt256(truncating: upward ? origin.approximateDouble * factor : origin.approximateDouble / factor)
         } else {
-            let offset = UInt256.mulDiv(high - low, goldenFraction.numerator, goldenFraction.denominator) ?? .zero
+            let offset = UInt256(truncating: (high - low).approximateDouble * goldenFraction)
             candidate = upward ? origin + offset : origin - offset
         }
         return Swift.min(Swift.max(candidate, low + .one), high - .one)

@@ -11,7 +11,8 @@ enum ProductSquareRoot {
     /// so that every quotient `a·b/s` fits 256 bits under the size condition. After the first
     /// step the iterate is at or above the root and decreases strictly until it stops at
     /// `floor(sqrt(a · b))` (the usual integer argument: `s + floor(r²/s) ≥ 2r` for
-    /// `r = floor(sqrt(a·b))`).
+    /// `r = floor(sqrt(a·b))`); once a step is small enough to leave less than a unit, products
+    /// settle the rest.
     static func floor(_ a: UInt256, _ b: UInt256) -> UInt256 {
         if a.isZero || b.isZero { return .zero }
         let lowerBound = UInt256.one << ((a.bitWidth + b.bitWidth - 2) / 2)
@@ -19,8 +20,20 @@ enum ProductSquareRoot {
         while true {
             let next = newtonStep(root, a, b)
             if next >= root { return root }
+            // Newton from above leaves an error of about step²/(2·root): once that is below a
+            // quarter, the iterate is the root or a unit above, which products settle without
+            // another division.
+            if 2 * (root - next).bitWidth + 2 <= next.bitWidth { return settle(next, a, b) }
             root = next
         }
+    }
+
+    /// `root` lowered until `root² <= a·b` (it starts a unit or two above the answer at most).
+    private static func settle(_ root: UInt256, _ a: UInt256, _ b: UInt256) -> UInt256 {
+        let product = UInt512(a, times: b)
+        var root = root
+        while UInt512(root, times: root) > product { root = root - .one }
+        return root
     }
 
     /// `floor((s + floor(a·b/s)) / 2)`. Under the size condition the quotient fits 256 bits for
@@ -39,20 +52,23 @@ enum ProductSquareRoot {
 }
 
 extension UInt256 {
-    /// The value as a `Double`: its top 64 bits converted with the conversion's rounding, then
-    /// scaled by the dropped bits.
+    /// The value as a `Double`, to within a few units in the last place (its words converted and
+    /// summed).
     var approximateDouble: Double {
-        let shift = Swift.max(bitWidth - 64, 0)
-        return Double((self >> shift).low64) * Double(sign: .plus, exponent: shift, significand: 1)
+        ((Double(w3) * 0x1p64 + Double(w2)) * 0x1p64 + Double(w1)) * 0x1p64 + Double(w0)
     }
 
     /// `value` truncated towards zero: 0 below 1 (and for not-a-number), `.max` from 2^256 on.
     init(truncating value: Double) {
         guard value >= 1 else { self = .zero; return }
-        guard value < 0x1p256 else { self = .max; return }
-        let exponent = Int(value.exponent)
-        // The significand in [1, 2) scaled to 64 bits holds every bit a Double has.
-        let top = UInt64(Double(sign: .plus, exponent: 63, significand: value.significand))
-        self = exponent >= 63 ? UInt256(top) << (exponent - 63) : UInt256(top >> UInt64(63 - exponent))
+        guard value < 0x1p64 else {
+            guard value < 0x1p256 else { self = .max; return }
+            // value = significand · 2^(exponent − 52), with the significand's implicit bit.
+            let bits = value.bitPattern
+            let exponent = Int((bits >> 52) & 0x7ff) - 1023
+            self = UInt256((bits & 0xf_ffff_ffff_ffff) | (1 << 52)) << (exponent - 52)
+            return
+        }
+        self = UInt256(UInt64(value))
     }
 }

@@ -12,12 +12,13 @@ public struct SizedCycle: Sendable, Equatable {
 
 /// How `CycleSizer` found its answer.
 public enum SizingMethod: Sendable, Equatable {
-    /// The closed form, then every input where the Möbius bound still allows a higher profit was
-    /// quoted: no integer input within the bounds has a higher exact profit (or, without a
-    /// trade, any profit at all).
+    /// The closed form, then every input where the Möbius bound still allows as high a profit
+    /// was quoted: no integer input within the bounds has a higher exact profit (or, without a
+    /// trade, any profit at all), and none smaller has as high a one.
     case closedFormOptimal
     /// The closed form, then a local integer search: a local maximum of the exact profit (no
-    /// better input one unit either side), within `profitBound − profit` of the optimum.
+    /// better input one unit either side, unless the move limit ran out), within
+    /// `profitBound − profit` of the optimum.
     case closedFormLocal
     /// Golden-section search on the exact quotes (some hop has no Möbius map).
     case bracketed
