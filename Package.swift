@@ -117,6 +117,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/EngineBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "UniswapV3Benchmarks",
             dependencies: ["UniswapV3", "Kernel", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/UniswapV3Benchmarks",

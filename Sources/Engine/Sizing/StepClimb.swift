@@ -36,8 +36,10 @@ struct StepClimb {
     /// input quoted stays in `evaluator`. False, having quoted only `start`, when it reverts.
     func climb(_ evaluator: inout CycleEvaluator, from start: UInt256, moveLimit: Int) -> Bool {
         guard let output = evaluator.evaluate(start) else { return false }
-        let halfWidth = width >> 1
-        var run = firstOfRun(&evaluator, endingAt: start, output: output, guess: start >= bounds.lower + halfWidth ? start - halfWidth : bounds.lower)
+        // Where start sits in its run is unknown: probe a little more than a run below, so that
+        // what remains is one bisection.
+        let reach = width + (width >> 2)
+        var run = firstOfRun(&evaluator, endingAt: start, output: output, guess: start >= bounds.lower + reach ? start - reach : bounds.lower)
         var (movedLeft, movedRight) = (false, false)
         for _ in 0..<moveLimit {
             if !movedLeft, let next = nextRun(&evaluator, after: run.input, output: run.output),
