@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "mevbot", targets: ["mevbot"]),
         .library(name: "Kernel", targets: ["Kernel"]),
+        .library(name: "Engine", targets: ["Engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,12 @@ let package = Package(
             pkgConfig: "libsecp256k1",
             providers: [.apt(["libsecp256k1-dev"])]
         ),
+        // The system brotli encoder (Debian's libbrotli-dev), for Arbitrum's L1 data fee.
+        .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
         // Primitives, codecs, chain types. Standard library, Foundation-free, plus libsecp256k1.
         .target(
             name: "Kernel",
@@ -36,9 +43,15 @@ let package = Package(
         .target(name: "UniswapV3", dependencies: ["Kernel"], path: "Sources/Protocols/UniswapV3"),
         .target(name: "Camelot", dependencies: ["Kernel"], path: "Sources/Protocols/Camelot"),
         .target(name: "Curve", dependencies: ["Kernel"], path: "Sources/Protocols/Curve"),
-        // The pure pipeline: pool graph and cycles, pending state, detection, sizing. Kernel only:
-        // no sockets, clocks, files or logging; Foundation-free and deterministic.
-        .target(name: "Engine", dependencies: ["Kernel"]),
+        // The pure pipeline: pool graph and cycles, pending state, detection, sizing, costing.
+        // Kernel only (and the system brotli for the L1 fee's compressed size): no sockets,
+        // clocks, files or logging; deterministic. Its floating-point estimates' square roots
+        // need libm on Linux.
+        .target(
+            name: "Engine",
+            dependencies: ["Kernel", "CBrotli"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         // The host: config, feed client, classifier, commands. A library, so that tests and
         // benchmarks reach it; the `mevbot` executable below only runs its command line.
         .target(
@@ -75,6 +88,11 @@ let package = Package(
         .testTarget(name: "CamelotTests", dependencies: ["Camelot", "Kernel", "V2StyleTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel"], exclude: ["Fixtures"]),
         .testTarget(
+            name: "EngineTests",
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Curve", .product(name: "BigInt", package: "BigInt")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "HostTests",
             dependencies: ["Host", "Kernel", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
@@ -99,6 +117,12 @@ let package = Package(
             name: "PoolMathBenchmarks",
             dependencies: ["UniswapV2", "UniswapV3", "Camelot", "Curve", "Kernel", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/PoolMathBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

@@ -1,0 +1,109 @@
+import Benchmark
+import Engine
+import Kernel
+import UniswapV2
+import UniswapV3
+
+/// Cycle sizing (closed form with its exact verification, and the bracketed search) and the
+/// cost estimate, one sizing per operation and 1,000 operations per sample (`scalingFactor`).
+func sizingBenchmarks() {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .instructions],
+        timeUnits: .nanoseconds,
+        warmupIterations: 100,
+        scalingFactor: .kilo,
+        maxDuration: .seconds(3),
+        maxIterations: 100_000
+    )
+
+    // WETH/USDC-sized pairs: 1,000 WETH against 2.5 M USDC (6 decimals), the second paying 1 %
+    // more WETH per USDC; two more pairs close a WETH → USDC → ARB → WETH triangle 1 % apart.
+    let weth = UInt256(1_000_000_000_000_000_000)
+    func pair(_ reserve0: UInt256, _ reserve1: UInt256, zeroForOne: Bool, withMap: Bool = true) -> SizingHop {
+        guard let pool = try? UniswapV2Pool(address: .zero, token0: .zero, token1: .zero, reserve0: reserve0, reserve1: reserve1) else {
+            fatalError("the benchmark pair no longer builds")
+        }
+        let (reserveIn, reserveOut) = zeroForOne ? (reserve0, reserve1) : (reserve1, reserve0)
+        let map = withMap
+            ? MobiusMap.constantProduct(reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: pool.fee.multiplier, feeDenominator: pool.fee.denominator)
+            : nil
+        return SizingHop(map: map) { (amountIn: UInt256) throws(PoolError) -> UInt256 in
+            try pool.amountOut(amountIn, zeroForOne: zeroForOne)
+        }
+    }
+    let wethUSDC = pair(weth * UInt256(1000), UInt256(2_500_000_000_000), zeroForOne: true)
+    let usdcWETH = pair(weth * UInt256(1010), UInt256(2_500_000_000_000), zeroForOne: false)
+    let usdcARB = pair(UInt256(3_000_000_000_000), weth * UInt256(5_000_000), zeroForOne: true)
+    let arbWETH = pair(weth * UInt256(4_125_000), weth * UInt256(1_000), zeroForOne: true)
+    guard let bounds = SizingBounds(upper: weth * UInt256(1000)) else { fatalError("the benchmark bounds no longer build") }
+    let sizer = CycleSizer()
+
+    // Two WETH/ARB pairs (both 18 decimals), 1 % apart: runs of equal output one unit wide.
+    let wethARB = pair(weth * UInt256(1000), weth * UInt256(5_000_000), zeroForOne: true)
+    let arbWETHRich = pair(weth * UInt256(1010), weth * UInt256(5_000_000), zeroForOne: false)
+    let twoPairs = [wethARB, arbWETHRich]
+    Benchmark("Closed-form sizing, 2 V2 pairs (18-decimal tokens), with exact verification (per op)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(sizer.size(twoPairs, within: bounds))
+        }
+    }
+
+    // Through USDC: one unit of USDC is about 4·10^8 wei of WETH, so the output moves in runs
+    // that wide and the climb searches for the first input of a run.
+    let twoPairsThroughUSDC = [wethUSDC, usdcWETH]
+    Benchmark("Closed-form sizing, 2 V2 pairs (through 6-decimal USDC), with exact verification (per op)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(sizer.size(twoPairsThroughUSDC, within: bounds))
+        }
+    }
+
+    let threePairs = [wethUSDC, usdcARB, arbWETH]
+    Benchmark("Closed-form sizing, 3 V2 pairs, with exact verification (per op)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(sizer.size(threePairs, within: bounds))
+        }
+    }
+
+    // A WETH/USDC Uniswap V3 pool (0.05 %) at 2,500 USDC per WETH (sqrt(2.5e-9) = 5e-5 times
+    // 2^96) with 2 M USDC of in-range depth (one position over the whole range), then the richer
+    // V2 pair back.
+    let sqrtPrice = UInt256(decimal: "3961408125713216879677197") ?? .zero
+    guard let tick = try? TickMath.tick(atSqrtRatio: sqrtPrice),
+          let v3 = try? UniswapV3Pool(
+              address: .zero, token0: .zero, token1: .zero, fee: 500, tickSpacing: 10, sqrtPriceX96: sqrtPrice, tick: tick,
+              liquidity: UInt256(40_000_000_000_000_000), ticks: TickTable())
+    else { fatalError("the benchmark V3 pool no longer builds") }
+    let v3Hop = SizingHop(map: .concentratedLiquidityInRange(liquidity: v3.liquidity, sqrtPriceX96: sqrtPrice, zeroForOne: true, feePips: 500)) {
+        (amountIn: UInt256) throws(PoolError) -> UInt256 in try v3.amountOut(amountIn, from: 0, to: 1)
+    }
+    let v3ThenPair = [v3Hop, usdcWETH]
+    Benchmark("Closed-form sizing, V3 in range then V2, with exact verification (per op)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(sizer.size(v3ThenPair, within: bounds))
+        }
+    }
+
+    let twoPairsWithoutMaps = [pair(weth * UInt256(1000), UInt256(2_500_000_000_000), zeroForOne: true, withMap: false), usdcWETH]
+    Benchmark("Bracketed search, 2 V2 pairs, 40 quotes (per op)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(sizer.size(twoPairsWithoutMaps, within: bounds))
+        }
+    }
+
+    // Every cycle above is profitable, so each benchmark sizes a real opportunity.
+    for hops in [twoPairs, twoPairsThroughUSDC, threePairs, v3ThenPair, twoPairsWithoutMaps] where sizer.size(hops, within: bounds).trade == nil {
+        fatalError("a benchmark cycle lost its profit")
+    }
+
+    // The cost of the two-pair cycle: calldata, envelope, brotli, gas.
+    let model = CycleCostModel(template: TransactionTemplate(nonce: 4123, maxFeePerGas: UInt256(20_000_000), gasLimit: 600_000, to: .zero))
+    let executorHops = [
+        ExecutorHop(kind: .uniswapV2, pool: Address(precompile: 1), tokenIn: 0, tokenOut: 1),
+        ExecutorHop(kind: .uniswapV2, pool: Address(precompile: 2), tokenIn: 1, tokenOut: 0),
+    ]
+    Benchmark("Cost estimate, 2 hops: calldata, envelope, brotli, gas (per op)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(model.estimate(hops: executorHops, amountIn: weth, baseFee: UInt256(10_000_000), l1PricePerUnit: UInt256(40_000_000)))
+        }
+    }
+}

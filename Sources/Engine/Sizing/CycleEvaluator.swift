@@ -1,0 +1,64 @@
+import Kernel
+
+/// Quotes a cycle for chosen inputs, hop by hop, counting the quotes and keeping the best input
+/// seen with each hop's output for it.
+struct CycleEvaluator {
+    /// The cycle's hops, in order.
+    private let hops: [SizingHop]
+    /// How many inputs have been quoted.
+    private(set) var evaluations = 0
+    /// The best input quoted so far; zero before any. Among equally good inputs, the first
+    /// quoted, or the smallest while `tiesGoToSmallerInputs` is set.
+    private(set) var bestInput: UInt256 = .zero
+    /// Whether an input as good as the best but smaller replaces it (for a scan that must end on
+    /// the smallest of the best inputs). Otherwise only a better input does, so that the best
+    /// stays where a local search left it.
+    var tiesGoToSmallerInputs = false
+    /// Its outcome; `.reverted` before any quote.
+    private(set) var bestOutcome: CycleOutcome = .reverted
+    /// Each hop's output for `bestInput`.
+    private(set) var bestAmounts: [UInt256]
+    /// Each hop's output for the input being quoted.
+    private var amounts: [UInt256]
+
+    /// An evaluator for `hops`.
+    init(_ hops: [SizingHop]) {
+        self.hops = hops
+        bestAmounts = Array(repeating: .zero, count: hops.count)
+        amounts = Array(repeating: .zero, count: hops.count)
+    }
+
+    /// Quotes the cycle for `input`, remembering it if it is the best so far: what comes back,
+    /// or nil when a hop reverts.
+    @discardableResult
+    mutating func evaluate(_ input: UInt256) -> UInt256? {
+        evaluations += 1
+        var amount = input
+        for index in hops.indices {
+            do {
+                amount = try hops[index].quote(amount)
+            } catch {
+                return nil
+            }
+            amounts[index] = amount
+        }
+        let outcome = CycleOutcome(amountIn: input, amountOut: amount)
+        if outcome > bestOutcome || (tiesGoToSmallerInputs && outcome == bestOutcome && input < bestInput) {
+            bestOutcome = outcome
+            bestInput = input
+            swap(&amounts, &bestAmounts)
+        }
+        return amount
+    }
+
+    /// Quotes the cycle for `input` (as `evaluate`) and ranks the result.
+    mutating func outcome(_ input: UInt256) -> CycleOutcome {
+        evaluate(input).map { CycleOutcome(amountIn: input, amountOut: $0) } ?? .reverted
+    }
+
+    /// The best input as a trade, when it makes a profit of at least one unit.
+    var bestTrade: SizedCycle? {
+        guard let profit = bestOutcome.profit else { return nil }
+        return SizedCycle(amountIn: bestInput, amountsOut: bestAmounts, profit: profit)
+    }
+}

@@ -1,0 +1,112 @@
+import Kernel
+
+/// Finds the input that maximises a cycle's exact profit `quote(x) − x`, where `quote` chains
+/// every hop's exact quote.
+///
+/// When every hop has a `MobiusMap`, the cycle's map is their composition and its profit is
+/// maximal at `x* = (√(K·M) − M) / N` (`MobiusOptimum`; no input profits when `K <= M`). That is
+/// a real-number answer; the pools round every output down, which makes the exact profit a
+/// sawtooth: it falls along each run of inputs that get the same output, and the true integer
+/// optimum can sit anywhere the smooth profit is within the rounding of its peak. So the sizer
+/// then:
+/// 1. quotes `floor(x*)` (moved into the bounds) and climbs run by run towards a better
+///    neighbouring run (`StepClimb`): a local maximum, no input one unit either side of it
+///    being better (unless `localMoveLimit` moves run out first);
+/// 2. asks the map which inputs could still match that profit (the map's profit bounds the exact
+///    one from above) and, if there are at most `exhaustiveWindowLimit` of them, quotes them all:
+///    the result is then the true integer optimum, the smallest input among equals
+///    (`closedFormOptimal`). For pools of realistic depth that set is far wider (it grows as the
+///    square root of the depth), so the answer stays a local maximum (`closedFormLocal`) whose
+///    shortfall from the optimum is at most `profitBound − profit`: about one unit of each hop's
+///    output token, in input units.
+/// A hop without a map, a composition that does not normalise, or a closed-form start that
+/// reverts sends the cycle to `GoldenSectionSearch` over the bounds (`bracketed`).
+public struct CycleSizer: Sendable {
+    /// The most inputs quoted to prove a closed-form result optimal.
+    public var exhaustiveWindowLimit: Int
+    /// The most moves from one run of equal outputs to the next while climbing from the
+    /// closed-form start (`StepClimb`).
+    public var localMoveLimit: Int
+
+    /// A sizer with these limits (defaults: 64 quotes, 8 moves).
+    public init(exhaustiveWindowLimit: Int = 64, localMoveLimit: Int = 8) {
+        self.exhaustiveWindowLimit = exhaustiveWindowLimit
+        self.localMoveLimit = localMoveLimit
+    }
+
+    /// The most profitable input for `hops` within `bounds`, quoted exactly.
+    public func size(_ hops: [SizingHop], within bounds: SizingBounds) -> CycleSizing {
+        var evaluator = CycleEvaluator(hops)
+        guard let map = Self.composedMap(hops) else {
+            GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: bounds.upper)
+            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+        }
+        guard let optimum = MobiusOptimum(map) else {
+            return CycleSizing(trade: nil, method: .closedFormOptimal, quoteEvaluations: 0, profitBound: .zero)
+        }
+        let start = bounds.clamp(optimum.input)
+        let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start))
+        guard climb.climb(&evaluator, from: start, moveLimit: localMoveLimit) else {
+            if start > bounds.lower {
+                GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: start - .one)
+            }
+            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+        }
+        let proven = prove(&evaluator, optimum: optimum, within: bounds)
+        return CycleSizing(
+            trade: evaluator.bestTrade, method: proven ? .closedFormOptimal : .closedFormLocal,
+            quoteEvaluations: evaluator.evaluations, profitBound: optimum.profitBound)
+    }
+
+    /// The composition of every hop's map, or nil when a hop has none (or an empty cycle).
+    static func composedMap(_ hops: [SizingHop]) -> MobiusMap? {
+        guard var map = hops.first?.map else { return nil }
+        for hop in hops.dropFirst() {
+            guard let next = hop.map, let composed = map.then(next) else { return nil }
+            map = composed
+        }
+        return map
+    }
+
+    /// The widest run of equal outputs the maps predict near `input`: for each prefix of the
+    /// cycle (whose output is rounded to a unit), one over its slope `k·m / (m + n·x)²` there;
+    /// at least 1. An estimate for `StepClimb`'s guesses, in floating point.
+    static func predictedRunWidth(_ hops: [SizingHop], at input: UInt256) -> UInt256 {
+        let x = input.approximateDouble
+        var widest = 1.0
+        var (k, m, n) = (1.0, 1.0, 0.0)
+        for hop in hops {
+            guard let map = hop.map else { break }
+            // The composition of the maps so far, in floating point (the widths are estimates).
+            let (k2, m2, n2) = (map.k.approximateDouble, map.m.approximateDouble, map.n.approximateDouble)
+            (k, m, n) = (k * k2, m * m2, m2 * n + k * n2)
+            let scale = Swift.max(k, m, n)
+            (k, m, n) = (k / scale, m / scale, n / scale)
+            let denominator = m + n * x
+            widest = Swift.max(widest, denominator * denominator / (k * m))
+        }
+        return Swift.max(UInt256(truncating: widest), .one)
+    }
+
+    /// Quotes every input that could still match the best profit, if there are at most
+    /// `exhaustiveWindowLimit` of them; true when it did (or there are none). Then the best input
+    /// quoted is the smallest of those with the highest exact profit within the bounds.
+    private func prove(_ evaluator: inout CycleEvaluator, optimum: MobiusOptimum, within bounds: SizingBounds) -> Bool {
+        let window: (lower: UInt256, upper: UInt256)
+        switch optimum.window(reaching: evaluator.bestOutcome.profit ?? .one, limit: exhaustiveWindowLimit) {
+        case .empty: return true
+        case .tooWide: return false
+        case .range(let lower, let upper): window = (Swift.max(lower, bounds.lower), Swift.min(upper, bounds.upper))
+        }
+        guard window.lower <= window.upper else { return true }
+        // window.lower >= 1, so the count cannot overflow.
+        guard let count = (window.upper - window.lower + .one).intValue, count <= exhaustiveWindowLimit else { return false }
+        evaluator.tiesGoToSmallerInputs = true
+        var input = window.lower
+        while true {
+            evaluator.evaluate(input)
+            if input == window.upper { return true }
+            input = input + .one
+        }
+    }
+}

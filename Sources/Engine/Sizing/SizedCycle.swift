@@ -1,0 +1,40 @@
+import Kernel
+
+/// A sized trade around a cycle: the input and what each hop pays for it, quoted exactly.
+public struct SizedCycle: Sendable, Equatable {
+    /// The amount put into the first hop.
+    public let amountIn: UInt256
+    /// Each hop's output, in cycle order; the last is what comes back.
+    public let amountsOut: [UInt256]
+    /// What comes back minus what went in (at least one unit).
+    public let profit: UInt256
+}
+
+/// How `CycleSizer` found its answer.
+public enum SizingMethod: Sendable, Equatable {
+    /// The closed form, then every input where the Möbius bound still allows as high a profit
+    /// was quoted: no integer input within the bounds has a higher exact profit (or, without a
+    /// trade, any profit at all), and none smaller has as high a one.
+    case closedFormOptimal
+    /// The closed form, then a local integer search: a local maximum of the exact profit (no
+    /// better input one unit either side, unless the move limit ran out), within
+    /// `profitBound − profit` of the optimum.
+    case closedFormLocal
+    /// Golden-section search on the exact quotes (some hop has no Möbius map).
+    case bracketed
+}
+
+/// The result of sizing a cycle.
+public struct CycleSizing: Sendable, Equatable {
+    /// The best input found and its exact quotes; nil when no input found makes a profit.
+    public let trade: SizedCycle?
+    /// How it was found.
+    public let method: SizingMethod
+    /// How many times the whole cycle was quoted (each hop's quote once per time, fewer when a
+    /// hop reverts).
+    public let quoteEvaluations: Int
+    /// For the closed-form methods, an amount no input's exact profit exceeds, provided every
+    /// hop's map bounds its quote from above (as the `MobiusMap` pool constructors do); nil for
+    /// the bracketed search.
+    public let profitBound: UInt256?
+}

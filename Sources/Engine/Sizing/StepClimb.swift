@@ -1,0 +1,120 @@
+import Kernel
+
+/// A local search over the steps of a cycle's exact output.
+///
+/// Every pool rounds its output down, so the cycle's output `g(x)` is a non-decreasing step
+/// function of the input: constant over runs of inputs (one unit wide between tokens of similar
+/// decimals, about 4·10^8 wide when 18-decimal WETH passes through 6-decimal USDC), and the
+/// profit `g(x) − x` falls along each run. So the best input of a run is its first, and a local
+/// maximum of the exact profit is a run's first input whose neighbouring runs start no better.
+///
+/// Run ends are found by an exponential search from a guess (probing 1, 2, 4, … units away from
+/// it until the output changes, then bisecting): `2·log2(error)` quotes for a guess off by
+/// `error`. The guesses come from `width`, the run width the Möbius maps predict; the first run
+/// costs about `2·log2(width)` quotes, its neighbours a few each.
+struct StepClimb {
+    /// The first input of a run of equal outputs, and what is known just before it.
+    private struct Run {
+        /// The run's first input.
+        var input: UInt256
+        /// The cycle's output over the run.
+        var output: UInt256
+        /// The output for `input − 1`; nil when `input` is the lower bound or that input reverts.
+        var previousOutput: UInt256?
+
+        /// The run's best outcome (its first input's).
+        var outcome: CycleOutcome { CycleOutcome(amountIn: input, amountOut: output) }
+    }
+
+    /// The inputs considered.
+    let bounds: SizingBounds
+    /// The predicted width of a run near the start (at least 1).
+    let width: UInt256
+
+    /// From `start`, moves run by run towards a better neighbouring run until neither is better,
+    /// at most `moveLimit` moves; the best
+    /// input quoted stays in `evaluator`. False, having quoted only `start`, when it reverts.
+    func climb(_ evaluator: inout CycleEvaluator, from start: UInt256, moveLimit: Int) -> Bool {
+        guard let output = evaluator.evaluate(start) else { return false }
+        // Where start sits in its run is unknown: probe a little more than a run below, so that
+        // what remains is one bisection.
+        let reach = width + (width >> 2)
+        var run = firstOfRun(&evaluator, endingAt: start, output: output, guess: start >= bounds.lower + reach ? start - reach : bounds.lower)
+        var (movedLeft, movedRight) = (false, false)
+        for _ in 0..<moveLimit {
+            if !movedLeft, let next = nextRun(&evaluator, after: run.input, output: run.output),
+               CycleOutcome(amountIn: next.input, amountOut: next.output) > run.outcome {
+                run = Run(input: next.input, output: next.output, previousOutput: run.output)
+                movedRight = true
+                continue
+            }
+            guard !movedRight, let previousOutput = run.previousOutput else { break }
+            let end = run.input - .one
+            let previous = firstOfRun(&evaluator, endingAt: end, output: previousOutput, guess: end >= bounds.lower + width ? end - width + .one : bounds.lower)
+            guard previous.outcome > run.outcome else { break }
+            run = previous
+            movedLeft = true
+        }
+        return true
+    }
+
+    /// The run holding `end`, whose output is `output`: its first input, searched from `guess`.
+    private func firstOfRun(_ evaluator: inout CycleEvaluator, endingAt end: UInt256, output: UInt256, guess: UInt256) -> Run {
+        let start = boundary(&evaluator, output: output, equalAbove: true, within: bounds.lower...end, guess: guess, knownAbove: end)
+        return Run(input: start.input ?? end, output: output, previousOutput: start.outputBefore)
+    }
+
+    /// The first input after the run starting at `input` (output `output`) whose output differs,
+    /// with that output; nil when there is none within the bounds or it reverts.
+    private func nextRun(_ evaluator: inout CycleEvaluator, after input: UInt256, output: UInt256) -> (input: UInt256, output: UInt256)? {
+        guard input < bounds.upper else { return nil }
+        let guess = bounds.upper - input > width ? input + width : bounds.upper
+        let end = boundary(&evaluator, output: output, equalAbove: false, within: (input + .one)...bounds.upper, guess: guess, knownAbove: nil)
+        guard let next = end.input, let nextOutput = end.outputAt else { return nil }
+        return (next, nextOutput)
+    }
+
+    /// Where the outputs change from something else to `output` (`equalAbove`) or from `output`
+    /// to something else (`!equalAbove`) within `range`: the smallest input of `range` on the
+    /// second side (nil if none), with its output and, when quoted, the output one input below.
+    /// Outputs must lie on the first side below the change and on the second from it on, as a
+    /// non-decreasing quote makes them; `knownAbove`, when given, is an input already known to be
+    /// on the second side (output `output`). Searches outward from `guess` with doubling steps,
+    /// then bisects.
+    private func boundary(
+        _ evaluator: inout CycleEvaluator, output: UInt256, equalAbove: Bool, within range: ClosedRange<UInt256>, guess: UInt256,
+        knownAbove: UInt256?
+    ) -> (input: UInt256?, outputAt: UInt256?, outputBefore: UInt256?) {
+        var below: (input: UInt256, output: UInt256?)?
+        var above: (input: UInt256, output: UInt256?)? = knownAbove.map { ($0, output) }
+        var probe = Swift.min(Swift.max(guess, range.lowerBound), range.upperBound)
+        if let known = knownAbove, probe >= known {
+            // The guess is known already: start just below it.
+            guard known > range.lowerBound else { return (known, output, nil) }
+            probe = known - .one
+        }
+        var distance = UInt256.one
+        // Gallop away from the guess until both sides are seen or an end is reached.
+        while true {
+            let probed = evaluator.evaluate(probe)
+            if (probed == output) == equalAbove {
+                above = (probe, probed)
+                guard below == nil, probe > range.lowerBound else { break }
+                probe = probe - range.lowerBound > distance ? probe - distance : range.lowerBound
+            } else {
+                below = (probe, probed)
+                guard above == nil, probe < range.upperBound else { break }
+                probe = range.upperBound - probe > distance ? probe + distance : range.upperBound
+            }
+            distance = distance.bitWidth < 255 ? distance << 1 : distance
+        }
+        guard var low = below else { return (range.lowerBound, above?.output, nil) }
+        guard var high = above else { return (nil, nil, nil) }
+        while high.input - low.input > .one {
+            let middle = low.input + ((high.input - low.input) >> 1)
+            let probed = evaluator.evaluate(middle)
+            if (probed == output) == equalAbove { high = (middle, probed) } else { low = (middle, probed) }
+        }
+        return (high.input, high.output, low.output)
+    }
+}

@@ -1,0 +1,54 @@
+import BigInt
+import Kernel
+import Testing
+@testable import Engine
+
+/// Closed-form sizing on random deep cycles of real pool math: the sized input beats its
+/// neighbours, and quoting the cycle forward reproduces every amount to the wei.
+@Suite struct RandomCycleTests {
+    static let shapes: [[RandomCycles.Kind]] = [[.v2, .v2], [.v2, .v2, .v2], [.v3, .v2], [.v3, .v2, .v2]]
+
+    @Test func sizedInputsBeatTheirNeighboursAndReplayExactly() throws {
+        var random = SplitMix64(seed: 31)
+        var traded = 0, empty = 0
+        var widestGap = UInt256.zero
+        for round in 0..<400 {
+            let cycle = try RandomCycles.make(&random, kinds: Self.shapes[round % Self.shapes.count])
+            let bounds = try #require(SizingBounds(upper: cycle.firstReserve))
+            let sizing = CycleSizer().size(cycle.hops, within: bounds)
+            #expect(sizing.method != .bracketed)
+            guard let trade = sizing.trade else {
+                empty += 1
+                // No trade: a spread of inputs all fail to profit.
+                for shift in [8, 12, 16, 20] {
+                    let input = cycle.firstReserve >> shift
+                    if !input.isZero, let profit = Reference.profit(cycle.hops, input) { #expect(profit <= 0) }
+                }
+                continue
+            }
+            traded += 1
+            // Forward: each hop's quote gives the recorded amount.
+            var amount = trade.amountIn
+            for (hop, recorded) in zip(cycle.hops, trade.amountsOut) {
+                amount = try hop.quote(amount)
+                #expect(amount == recorded)
+            }
+            #expect(amount == trade.amountIn + trade.profit)
+            // Neighbours: one wei, 0.1 % and 1 % either side.
+            let profit = BigInt(Big.of(trade.profit))
+            for step in [UInt256.one, trade.amountIn / UInt256(1000), trade.amountIn / UInt256(100)] where !step.isZero {
+                for neighbour in [trade.amountIn + step, trade.amountIn >= step + .one ? trade.amountIn - step : nil].compactMap({ $0 }) {
+                    if let other = Reference.profit(cycle.hops, neighbour) {
+                        #expect(other <= profit, "round \(round): \(neighbour) beats \(trade.amountIn)")
+                    }
+                }
+            }
+            let bound = try #require(sizing.profitBound)
+            #expect(trade.profit <= bound)
+            widestGap = max(widestGap, bound - trade.profit)
+        }
+        #expect(traded > 200)
+        #expect(empty > 10)
+        print("closed form on \(traded) random cycles: widest gap between profit and bound \(widestGap)")
+    }
+}
