@@ -97,7 +97,6 @@ let package = Package(
             dependencies: ["Host", "Kernel", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Kernel"], exclude: ["Fixtures"]),
         .executableTarget(
             name: "KernelBenchmarks",
             dependencies: [
@@ -129,12 +128,6 @@ let package = Package(
             name: "UniswapV3Benchmarks",
             dependencies: ["UniswapV3", "Kernel", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/UniswapV3Benchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "EngineBenchmarks",
-            dependencies: ["Engine", "Kernel", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

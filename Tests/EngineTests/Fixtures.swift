@@ -9,6 +9,11 @@ enum Fixture {
     static func data(_ name: String) throws -> Data {
         try Data(contentsOf: directory.appendingPathComponent(name))
     }
+
+    /// Parsed JSON of `Fixtures/<name>`.
+    static func json(_ name: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: data(name))
+    }
 }
 
 /// The real arbitrages of `arbitrum-arbitrage-cycles-2023.jsonl`: each cycle as its legs.

@@ -6,19 +6,6 @@ import UniswapV2
 import UniswapV3
 @testable import Engine
 
-/// A small deterministic generator (SplitMix64) so random tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Cycle hops built on the real pool math of the protocol modules.
 enum Hops {
     /// A Uniswap V2 pair with these reserves and fee (0.3 % unless given), as a hop from token

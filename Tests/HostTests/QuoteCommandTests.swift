@@ -22,14 +22,14 @@ import Testing
     @Test(arguments: [
         ("", "not a JSON object"),
         ("[1]", "expected a JSON object"),
-        (#"{"pool":{"plugin":"uniswap-v4"}}"#, #"pool.plugin: unknown plugin \"uniswap-v4\" (uniswap-v2, camelot-v2, uniswap-v3, camelot-v3, curve)"#),
+        (#"{"pool":{"plugin":"uniswap-v4"}}"#, #"pool.plugin: unknown plugin \"uniswap-v4\" (camelot-v2, camelot-v3, curve, uniswap-v2, uniswap-v3)"#),
         (#"{"pool":{"reserve0":"1"}}"#, "pool.plugin: missing"),
         (#"{"pool":{"plugin":"uniswap-v2","reserve0":5,"reserve1":"1","fee":3000},"zeroForOne":true,"amountIn":"1"}"#, "pool.reserve0: expected a string"),
         (#"{"pool":{"plugin":"uniswap-v2","reserve0":"1e3","reserve1":"1","fee":3000},"zeroForOne":true,"amountIn":"1"}"#, "pool.reserve0: expected a decimal string below 2^256"),
         (#"{"pool":{"plugin":"uniswap-v2","reserve0":"1","reserve1":"1","fee":0.5},"zeroForOne":true,"amountIn":"1"}"#, "pool.fee: expected an integer in 0...4294967295"),
         (#"{"pool":{"plugin":"uniswap-v2","reserve0":"1","reserve1":"1","fee":3000},"zeroForOne":"yes","amountIn":"1"}"#, "zeroForOne: expected a boolean"),
         (#"{"pool":{"plugin":"uniswap-v2","reserve0":"1","reserve1":"1","fee":3000},"zeroForOne":true}"#, "amountIn: give exactly one of amountIn and amountOut"),
-        (#"{"pool":{"plugin":"uniswap-v3","sqrtPriceX96":"1","tick":0,"liquidity":"1","fee":500,"tickSpacing":10,"ticks":[[10,"5","6"]]},"zeroForOne":true,"amountSpecified":"1","sqrtPriceLimitX96":"1"}"#, #"pool.ticks[0]: expected [tick, \"liquidityNet\"]"#),
+        (#"{"pool":{"plugin":"uniswap-v3","sqrtPriceX96":"1","tick":0,"liquidity":"1","fee":500,"tickSpacing":10,"ticks":[[10,"5","6","7"]]},"zeroForOne":true,"amountSpecified":"1","sqrtPriceLimitX96":"1"}"#, #"pool.ticks[0]: expected [tick, \"liquidityNet\"] or [tick, \"liquidityNet\", \"liquidityGross\"]"#),
         (#"{"pool":{"plugin":"uniswap-v3","sqrtPriceX96":"1","tick":0,"liquidity":"1","fee":500,"tickSpacing":10,"ticks":[]},"zeroForOne":true,"amountSpecified":"--1","sqrtPriceLimitX96":"1"}"#, "amountSpecified: expected a signed decimal string within int256"),
     ])
     func malformedLinesNameTheirField(line: String, message: String) {

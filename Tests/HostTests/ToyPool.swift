@@ -103,8 +103,9 @@ extension ToyDEXPlugin {
 
     private static func toyPool(from entry: JSONFields, identity: PoolEntryIdentity) throws(PoolEntryError) -> ToyPool {
         try PoolEntryError.reading { () throws(JSONFieldError) in
+            let address = try entry.poolAddress(identity)
             let (token0, token1) = try entry.tokenPair(identity)
-            return ToyPool(address: try entry.poolAddress(identity), tokens: [token0, token1],
+            return ToyPool(address: address, tokens: [token0, token1],
                            reserves: [try entry.read("reserve0", .decimalUInt256), try entry.read("reserve1", .decimalUInt256)])
         }
     }
