@@ -24,6 +24,13 @@ public struct ConcentratedLiquidityEntry: Sendable, Equatable {
         self.completeTickRange = completeTickRange
     }
 
+    /// The shared fields of `pool`'s state.
+    public init(of pool: some ConcentratedLiquidityPool) {
+        self.init(
+            sqrtPriceX96: pool.sqrtPriceX96, tick: pool.tick, liquidity: pool.liquidity, ticks: pool.ticks,
+            completeTickRange: pool.completeTickRange)
+    }
+
     /// Reads the shared fields of `entry`.
     public init(from entry: JSONFields) throws(PoolEntryError) {
         let (price, tick, liquidity, rows, range) = try PoolEntryError.reading { () throws(JSONFieldError) in
@@ -84,15 +91,26 @@ public struct ConcentratedLiquidityEntry: Sendable, Equatable {
 /// "tick","liquidity"}`: the amounts the pool would return (signed, from the pool's side) and its
 /// state after the swap.
 public enum ConcentratedLiquidityQuote {
+    /// The response to `request`, on the pool `read` makes of its `pool` object.
+    public static func answer<Pool: ConcentratedLiquidityPool>(
+        _ request: JSONFields, pool read: (JSONFields) throws(PoolEntryError) -> Pool
+    ) throws(PoolEntryError) -> JSONObject {
+        let arguments = try arguments(request)
+        let pool = try read(try PoolEntryError.reading { () throws(JSONFieldError) in try request.read("pool", .object) })
+        return response(try PoolEntryError.pricing { () throws(PoolError) in
+            try pool.quote(zeroForOne: arguments.zeroForOne, amountSpecified: arguments.amountSpecified, sqrtPriceLimitX96: arguments.sqrtPriceLimitX96)
+        })
+    }
+
     /// The swap arguments of a request line.
-    public static func arguments(_ request: JSONFields) throws(PoolEntryError) -> (zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96: UInt256) {
+    static func arguments(_ request: JSONFields) throws(PoolEntryError) -> (zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96: UInt256) {
         try PoolEntryError.reading { () throws(JSONFieldError) in
             (try request.read("zeroForOne", .bool), try request.read("amountSpecified", .decimalInt256), try request.read("sqrtPriceLimitX96", .decimalUInt256))
         }
     }
 
     /// The response for a swap's result.
-    public static func response(_ result: ConcentratedLiquiditySwapResult) -> JSONObject {
+    static func response(_ result: ConcentratedLiquiditySwapResult) -> JSONObject {
         var line = JSONObject()
         line.append("amount0", string: result.amount0.description)
         line.append("amount1", string: result.amount1.description)

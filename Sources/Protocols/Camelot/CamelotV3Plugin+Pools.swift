@@ -32,20 +32,13 @@ extension CamelotV3Plugin {
             entry.append("feeOneToZero", .integer(pool.feeOneToZero))
         }
         entry.append("tickSpacing", .integer(pool.tickSpacing))
-        ConcentratedLiquidityEntry(
-            sqrtPriceX96: pool.sqrtPriceX96, tick: pool.tick, liquidity: pool.liquidity, ticks: pool.ticks,
-            completeTickRange: pool.completeTickRange
-        ).write(into: &entry)
+        ConcentratedLiquidityEntry(of: pool).write(into: &entry)
         return entry
     }
 
     /// The pool's `swap` on the line's pool.
     public static func quote(_ request: JSONFields) throws(PoolEntryError) -> JSONObject {
-        let arguments = try ConcentratedLiquidityQuote.arguments(request)
-        let pool = try algebraPool(from: try PoolEntryError.reading { () throws(JSONFieldError) in try request.read("pool", .object) }, identity: .optional)
-        return ConcentratedLiquidityQuote.response(try PoolEntryError.pricing { () throws(PoolError) in
-            try pool.quote(zeroForOne: arguments.zeroForOne, amountSpecified: arguments.amountSpecified, sqrtPriceLimitX96: arguments.sqrtPriceLimitX96)
-        })
+        try ConcentratedLiquidityQuote.answer(request) { (fields) throws(PoolEntryError) in try algebraPool(from: fields, identity: .optional) }
     }
 
     /// The pool an entry describes.

@@ -26,20 +26,13 @@ extension UniswapV3Plugin {
         var entry = JSONObject.poolIdentity(address: pool.address, token0: pool.token0, token1: pool.token1)
         entry.append("fee", .integer(pool.fee))
         entry.append("tickSpacing", .integer(pool.tickSpacing))
-        ConcentratedLiquidityEntry(
-            sqrtPriceX96: pool.sqrtPriceX96, tick: pool.tick, liquidity: pool.liquidity, ticks: pool.ticks,
-            completeTickRange: pool.completeTickRange
-        ).write(into: &entry)
+        ConcentratedLiquidityEntry(of: pool).write(into: &entry)
         return entry
     }
 
     /// The pool's `swap` on the line's pool.
     public static func quote(_ request: JSONFields) throws(PoolEntryError) -> JSONObject {
-        let arguments = try ConcentratedLiquidityQuote.arguments(request)
-        let pool = try v3Pool(from: try PoolEntryError.reading { () throws(JSONFieldError) in try request.read("pool", .object) }, identity: .optional)
-        return ConcentratedLiquidityQuote.response(try PoolEntryError.pricing { () throws(PoolError) in
-            try pool.quote(zeroForOne: arguments.zeroForOne, amountSpecified: arguments.amountSpecified, sqrtPriceLimitX96: arguments.sqrtPriceLimitX96)
-        })
+        try ConcentratedLiquidityQuote.answer(request) { (fields) throws(PoolEntryError) in try v3Pool(from: fields, identity: .optional) }
     }
 
     /// The pool an entry describes.
