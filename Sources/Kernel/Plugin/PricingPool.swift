@@ -27,11 +27,41 @@ public protocol PricingPool: Sendable {
     /// default does nothing: most pools change only through their events and swaps. Where it
     /// throws, the pool is left as it was.
     mutating func advance(toBlock number: UInt64, timestamp: UInt64) throws(PoolError)
+
+    // MARK: What the engine asks
+
+    /// Applies a swap as a router makes it (exact input or output, with a price limit) and
+    /// returns what moved. The default serves an exact input without a limit through
+    /// `swap(_:from:to:)` and refuses the rest with `invalidState`: a pool type that prices exact
+    /// outputs or price limits overrides it.
+    mutating func fill(_ swap: PoolSwap) throws(PoolError) -> PoolSwapFill
+    /// The closed form of the direction `from` → `to` at the current state, where the pool has
+    /// one (a constant-product pair; a concentrated-liquidity pool within its current range);
+    /// nil by default.
+    func swapCurve(from: Int, to: Int) -> SwapCurve?
+    /// The output per unit of input of an infinitesimal swap `from` → `to` after fees, in the
+    /// tokens' smallest units, as a `Double`: what the engine screens cycles with. The default
+    /// is `swapCurve`'s; a pool without a curve gives its own (a small exact quote), nil where
+    /// it cannot quote that direction.
+    func marginalRate(from: Int, to: Int) -> Double?
 }
 
 extension PricingPool {
     /// Nothing in this pool's state moves with the block.
     public mutating func advance(toBlock number: UInt64, timestamp: UInt64) throws(PoolError) {}
+
+    /// An exact input without a price limit; anything else is refused.
+    public mutating func fill(_ swap: PoolSwap) throws(PoolError) -> PoolSwapFill {
+        guard swap.priceLimit == nil else { throw .invalidState("a price limit on a pool without one") }
+        guard case .exactIn(let amountIn) = swap.amount else { throw .invalidState("exact output is not priced for this pool type") }
+        return PoolSwapFill(amountIn: amountIn, amountOut: try self.swap(amountIn, from: swap.from, to: swap.to))
+    }
+
+    /// No closed form.
+    public func swapCurve(from: Int, to: Int) -> SwapCurve? { nil }
+
+    /// `swapCurve`'s marginal rate.
+    public func marginalRate(from: Int, to: Int) -> Double? { swapCurve(from: from, to: to)?.marginalRate }
 }
 
 /// Why a pool cannot quote or update.

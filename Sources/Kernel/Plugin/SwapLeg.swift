@@ -15,15 +15,22 @@ public struct SwapLeg: Sendable, Equatable {
     public var recipient: Address?
     /// The deadline in seconds since the epoch, where the call carries one.
     public var deadline: UInt256?
+    /// Whether the call goes on when this leg reverts (Universal Router's allow-revert flag,
+    /// bit 0x80 of the command byte): then only this leg is undone, not the whole transaction.
+    public var allowRevert: Bool
 
     /// Creates a leg.
-    public init(dex: String, hops: [SwapHop], amount: SwapAmount, limit: UInt256?, recipient: Address?, deadline: UInt256?) {
+    public init(
+        dex: String, hops: [SwapHop], amount: SwapAmount, limit: UInt256?, recipient: Address?, deadline: UInt256?,
+        allowRevert: Bool = false
+    ) {
         self.dex = dex
         self.hops = hops
         self.amount = amount
         self.limit = limit
         self.recipient = recipient
         self.deadline = deadline
+        self.allowRevert = allowRevert
     }
 
     /// The token paid in, where the call names it.
@@ -51,12 +58,16 @@ public struct SwapHop: Sendable, Equatable {
     public var tokenOut: Address?
     /// Which pool.
     public var pool: PoolRef
+    /// The `sqrtPriceLimitX96` the call passes to a concentrated-liquidity pool for this hop
+    /// (single-hop router calls and direct pool calls); nil where it passes none or zero.
+    public var sqrtPriceLimitX96: UInt256?
 
     /// Creates a hop.
-    public init(tokenIn: Address?, tokenOut: Address?, pool: PoolRef) {
+    public init(tokenIn: Address?, tokenOut: Address?, pool: PoolRef, sqrtPriceLimitX96: UInt256? = nil) {
         self.tokenIn = tokenIn
         self.tokenOut = tokenOut
         self.pool = pool
+        self.sqrtPriceLimitX96 = sqrtPriceLimitX96
     }
 }
 
