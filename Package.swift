@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Host",
             dependencies: [
-                "Kernel", "UniswapV2", "UniswapV3", "Camelot", "Curve",
+                "Kernel", "Engine", "UniswapV2", "UniswapV3", "Camelot", "Curve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "WSClient", package: "swift-websocket"),

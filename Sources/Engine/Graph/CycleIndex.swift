@@ -24,7 +24,7 @@ public struct CycleIndex: Sendable {
     public static let maxCoinsPerPool = 8
 
     /// WETH on Arbitrum One, 0x82aF49447D8a07e3bd95BD0d56f35241523fBab1: the default base.
-    public static let defaultBases = [(try? Address(hex: "0x82aF49447D8a07e3bd95BD0d56f35241523fBab1")) ?? .zero]
+    public static let defaultBases = [ArbitrumOne.wrappedNativeToken]
 
     /// The base tokens, the preferred first, without repeats.
     public let bases: [Address]

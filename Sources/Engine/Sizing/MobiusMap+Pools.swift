@@ -40,3 +40,14 @@ extension MobiusMap {
             feeMultiplier: UInt256(UInt64(1_000_000 - feePips)), feeDenominator: UInt256(1_000_000))
     }
 }
+
+extension MobiusMap {
+    /// The map of a pool's closed form (`PricingPool.swapCurve`); nil where it has none.
+    init?(curve: SwapCurve) {
+        guard let map = MobiusMap.constantProduct(
+            reserveIn: curve.reserveIn, reserveOut: curve.reserveOut,
+            feeMultiplier: curve.feeMultiplier, feeDenominator: curve.feeDenominator)
+        else { return nil }
+        self = map
+    }
+}

@@ -48,7 +48,7 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         var pipeline = ReplayPipeline(classifier: SwapClassifier(loaded))
         for await delivery in client.deliveries() {
-            pipeline.consume(delivery)
+            _ = pipeline.consume(delivery)
             if pipeline.messages >= expected { break }
         }
         network.cancel()
@@ -57,69 +57,5 @@ struct ReplayCommand: AsyncParsableCommand {
         await server.stop()
         print(pipeline.summary(frames: frames.count, feed: client.stats.snapshot).rendered)
         if pipeline.messages < expected { throw ExitCode.failure }
-    }
-}
-
-/// The decode loop of `replay`: counts what the deliveries hold and times each frame.
-struct ReplayPipeline {
-    private(set) var classifier: SwapClassifier
-    private(set) var messages = 0
-    private var transactions = 0
-    private var swaps = 0
-    private var legs = 0
-    private var swapsByDex: [String: Int] = [:]
-    private var malformedCalls = 0
-    private var latencies: [Duration] = []
-
-    init(classifier: SwapClassifier) {
-        self.classifier = classifier
-    }
-
-    /// Recognises the swaps of one delivery's transactions and records its latency.
-    mutating func consume(_ delivery: FeedDelivery) {
-        guard case .messages(let entries) = delivery.content else { return }
-        for entry in entries {
-            messages += 1
-            for tx in entry.transactions {
-                transactions += 1
-                guard let to = tx.to else { continue }
-                switch classifier.classify(ContractCall(to: to, data: tx.data, value: tx.value)) {
-                case .notASwap: break
-                case .swap(let dex, let swap):
-                    swaps += 1
-                    legs += swap.legs.count
-                    swapsByDex[dex, default: 0] += 1
-                case .malformed: malformedCalls += 1
-                }
-            }
-        }
-        latencies.append(ContinuousClock.now - delivery.frame.receivedAt)
-    }
-
-    /// The summary line.
-    func summary(frames: Int, feed: FeedStats.Snapshot) -> JSONLine {
-        var byDex = JSONLine()
-        for (dex, count) in swapsByDex.sorted(by: { $0.key < $1.key }) { byDex.number(dex, count) }
-        let sorted = latencies.sorted()
-        func micros(_ q: Double) -> Int {
-            guard !sorted.isEmpty else { return 0 }
-            let d = sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))]
-            return Int(d.components.seconds * 1_000_000 + d.components.attoseconds / 1_000_000_000_000)
-        }
-        var latency = JSONLine()
-        latency.number("p50", micros(0.5))
-        latency.number("p99", micros(0.99))
-        latency.number("max", micros(1))
-        var line = JSONLine()
-        line.number("frames", frames)
-        line.number("messages", messages)
-        line.number("transactions", transactions)
-        line.number("swaps", swaps)
-        line.number("legs", legs)
-        line.object("swapsByDex", byDex)
-        line.number("malformedCalls", malformedCalls)
-        line.object("feed", feed.json)
-        line.object("latencyMicros", latency)
-        return line
     }
 }

@@ -6,6 +6,8 @@ public struct FeedDelivery: Sendable {
     let frame: ReceivedFrame
     /// What it holds for the decode loop.
     let content: Content
+    /// When its decode ended.
+    let decodedAt: ContinuousClock.Instant
 
     /// The decode loop's part of a frame.
     enum Content: Sendable {
@@ -50,10 +52,11 @@ struct FeedAdmission {
             decoded = try decoder.decode(frame.bytes)
         } catch {
             FeedStats.add(stats.malformedFrames)
-            return FeedDelivery(frame: frame, content: .malformed(error))
+            return FeedDelivery(frame: frame, content: .malformed(error), decodedAt: .now)
         }
+        let decodedAt = ContinuousClock.now
         if !decoded.errors.isEmpty { FeedStats.add(stats.malformedMessages, UInt64(decoded.errors.count)) }
-        if decoded.entries.isEmpty { return FeedDelivery(frame: frame, content: .noMessages) }
+        if decoded.entries.isEmpty { return FeedDelivery(frame: frame, content: .noMessages, decodedAt: decodedAt) }
         var fresh: [FeedEntry] = []
         fresh.reserveCapacity(decoded.entries.count)
         for entry in decoded.entries {
@@ -65,7 +68,7 @@ struct FeedAdmission {
             if entry.error != nil { FeedStats.add(stats.malformedMessages) }
             fresh.append(entry)
         }
-        return fresh.isEmpty ? nil : FeedDelivery(frame: frame, content: .messages(fresh))
+        return fresh.isEmpty ? nil : FeedDelivery(frame: frame, content: .messages(fresh), decodedAt: decodedAt)
     }
 }
 

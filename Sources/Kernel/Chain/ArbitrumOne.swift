@@ -8,4 +8,7 @@ public enum ArbitrumOne {
     /// `0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE`: the address Curve writes for native ETH in a
     /// pool's `coins` and in router routes.
     public static let nativeETHPlaceholder = Address(high32: 0xeeee_eeee, middle64: 0xeeee_eeee_eeee_eeee, low64: 0xeeee_eeee_eeee_eeee)
+    /// What a feed message's sequence number is short of its L2 block number: nitro's
+    /// genesis block (`FEED_FORMAT.md` §6, checked on a real block's transaction root).
+    public static let blockNumberOffset: UInt64 = 22_207_817
 }

@@ -1,0 +1,223 @@
+import Kernel
+
+/// The engine: from the swaps of each feed message to the arbitrages they open, sized and
+/// priced, on the pending state.
+///
+/// It is a value, pure and deterministic: no I/O, no clock but the one injected for stage
+/// timings (which changes no answer). Given the same snapshot, configuration and messages, it
+/// returns the same opportunities.
+///
+/// **Pending state.** On Arbitrum the feed is the final order, so the pending state is the
+/// confirmed state plus every recognised leg of the feed applied in order with the pools' exact
+/// math (`TransactionSimulator`). `confirm(block:timestamp:pools:)` installs a block's states
+/// and re-applies the feed's transactions the block did not include.
+///
+/// **Detection.** After a message's transactions are applied, the cycles through the pools they
+/// moved are screened by the product of their marginal rates (`SpotRates`); those that pass are
+/// sized on the exact quotes (`CycleSizer`) and priced net of gas and the L1 fee
+/// (`CyclePricer`). A backrun lands after the whole message, so detection runs on the state the
+/// message leaves; an opportunity's trigger is the message's last transaction that moved one of
+/// the cycle's pools.
+public struct Engine: Sendable {
+    /// The operator's settings.
+    public let configuration: EngineConfiguration
+    /// The cycles.
+    public private(set) var index: CycleIndex
+    /// The block of the confirmed state.
+    public private(set) var confirmedBlock: UInt64
+    /// What the engine has done.
+    public private(set) var counters = EngineCounters()
+    /// The stage timings of the last message.
+    public private(set) var lastTimings = StageTimings()
+    /// A monotonic clock in nanoseconds for `lastTimings`; nil (no timings) by default.
+    public var clock: (@Sendable () -> UInt64)?
+
+    private var roster: PoolRoster
+    private var state = PendingState()
+    private var conversion = EthConversion()
+    private var pricer: CyclePricer
+    private let sizer = CycleSizer()
+    /// The feed's transactions since the confirmed block, for re-applying after a confirm.
+    private var unconfirmed: [(block: UInt64, timestamp: UInt64, transaction: SwapTransaction)] = []
+
+    /// An engine over `snapshot`'s pools; `plugins` maps each dex.yaml entry name to its plugin,
+    /// which finds the pools that calls name by their tokens. A pool of a family the executor has
+    /// no hop for is held (legs on it are simulated), and the cycles through it are sized but not
+    /// reported (`EngineCounters.unexecutable`).
+    public init(snapshot: Snapshot, plugins: [String: any DEXPlugin], configuration: EngineConfiguration = EngineConfiguration()) throws(EngineError) {
+        self.configuration = configuration
+        index = CycleIndex(bases: configuration.bases)
+        roster = PoolRoster(plugins: plugins)
+        confirmedBlock = snapshot.block
+        pricer = CyclePricer(
+            costModel: CycleCostModel(gasTable: configuration.gasTable, template: configuration.transaction),
+            l2BaseFee: snapshot.l2BaseFee ?? configuration.l2BaseFee,
+            l1PricePerUnit: snapshot.l1PricePerUnit ?? configuration.l1PricePerUnit)
+        for entry in snapshot.pools {
+            try insert(entry)
+        }
+    }
+
+    /// Adds a pool (the state sync found or loaded it).
+    public mutating func insert(_ entry: SnapshotPool) throws(EngineError) {
+        guard let plugin = roster.plugin(for: entry.dex) else { throw .unknownDex(pool: entry.pool.address, dex: entry.dex) }
+        let slot: PoolSlot
+        do {
+            slot = try index.insert(pool: entry.pool.address, tokens: entry.pool.tokens)
+        } catch {
+            throw .index(error)
+        }
+        roster.set(PoolRoster.Member(dex: entry.dex, kind: HopKind(plugin: type(of: plugin).name)), at: slot)
+        state.setConfirmed(entry.pool, at: slot)
+        conversion.add(slot, tokens: entry.pool.tokens, bases: index.bases)
+    }
+
+    /// The pending state of the pool at `address`, if the engine holds it.
+    public func pendingPool(_ address: Address) -> (any PricingPool)? {
+        index.slot(of: address).flatMap(state.pool)
+    }
+
+    /// The pending state's version: it changes whenever the state does.
+    public var stateVersion: UInt64 { state.version }
+
+    // MARK: Messages
+
+    /// Applies `message`'s swaps to the pending state and returns the opportunities they open,
+    /// in the order found, above `minNetProfit`.
+    public mutating func process(_ message: SwapMessage) -> [Opportunity] {
+        counters.messages += 1
+        var timings = StageTimings()
+        var mark = clock?() ?? 0
+        func lap(_ stage: inout UInt64) {
+            guard let clock else { return }
+            let now = clock()
+            stage &+= now &- mark
+            mark = now
+        }
+        // Simulate: each transaction in feed order; remember which one last moved each pool.
+        var touched: [PoolSlot] = []
+        var lastMover: [PoolSlot: Int] = [:]
+        for (position, transaction) in message.transactions.enumerated() {
+            let moved = apply(transaction, timestamp: message.timestamp, counting: true)
+            for slot in moved {
+                if lastMover.updateValue(position, forKey: slot) == nil { touched.append(slot) }
+            }
+            unconfirmed.append((message.block, message.timestamp, transaction))
+        }
+        lap(&timings.simulate)
+        // Screen the cycles through the moved pools, each once.
+        var candidates: [CycleID] = []
+        var seen = Set<CycleID>()
+        for slot in touched {
+            for id in index.cycles(through: slot) where seen.insert(id).inserted {
+                counters.cyclesScreened += 1
+                if state.rates.product(index[id]) > configuration.screenThreshold { candidates.append(id) }
+            }
+        }
+        lap(&timings.screen)
+        var opportunities: [Opportunity] = []
+        for id in candidates {
+            counters.cyclesSized += 1
+            let sized = size(id)
+            lap(&timings.size)
+            if let sized, let opportunity = price(sized, cycle: id, message: message, lastMover: lastMover) {
+                opportunities.append(opportunity)
+            }
+            lap(&timings.price)
+        }
+        lastTimings = timings
+        return opportunities
+    }
+
+    /// Simulates one transaction and commits what it changed; the pools it moved.
+    private mutating func apply(_ transaction: SwapTransaction, timestamp: UInt64, counting: Bool) -> [PoolSlot] {
+        let simulation = TransactionSimulator(legs: transaction.legs, timestamp: timestamp, state: state, index: index, roster: &roster)
+        if counting {
+            counters.transactions += 1
+            for result in simulation.results { counters.count(result) }
+        }
+        state.commit(simulation.changes)
+        return simulation.touched
+    }
+
+    // MARK: Sizing and pricing
+
+    /// A sized cycle with the pools' states it was sized on.
+    private struct SizedOnState {
+        var trade: SizedCycle
+        var hops: [CycleHop]
+    }
+
+    /// Sizes cycle `id` on the pending state.
+    private func size(_ id: CycleID) -> SizedOnState? {
+        let cycle = index[id]
+        var pools: [any PricingPool] = []
+        for hop in cycle {
+            guard let pool = state.pool(hop.pool) else { return nil }
+            pools.append(pool)
+        }
+        let base = pools[0].tokens[cycle[0].from]
+        guard let bounds = SizingBounds(upper: configuration.inputCap(for: base)),
+              let trade = sizer.size(cycle, pools: pools, within: bounds).trade
+        else { return nil }
+        return SizedOnState(trade: trade, hops: Array(cycle))
+    }
+
+    /// Prices a sized cycle; nil (counted) when its net profit is below `minNetProfit`.
+    private mutating func price(_ sized: SizedOnState, cycle id: CycleID, message: SwapMessage, lastMover: [PoolSlot: Int]) -> Opportunity? {
+        let legs = index.legs(of: id)
+        var executorHops: [ExecutorHop] = []
+        var hops: [Opportunity.Hop] = []
+        var amountIn = sized.trade.amountIn
+        for (position, (hop, leg)) in zip(sized.hops, legs).enumerated() {
+            guard let member = roster[hop.pool], let kind = member.kind else {
+                counters.unexecutable += 1
+                return nil
+            }
+            executorHops.append(ExecutorHop(kind: kind, pool: leg.pool, tokenIn: UInt8(hop.from), tokenOut: UInt8(hop.to)))
+            let amountOut = sized.trade.amountsOut[position]
+            hops.append(Opportunity.Hop(pool: leg.pool, dex: member.dex, tokenIn: leg.tokenIn, tokenOut: leg.tokenOut, amountIn: amountIn, amountOut: amountOut))
+            amountIn = amountOut
+        }
+        let base = legs[0].tokenIn
+        let weth = ArbitrumOne.wrappedNativeToken
+        guard let cost = pricer.cost(hops: executorHops, amountIn: sized.trade.amountIn),
+              let costInBase = conversion.convert(cost.totalCost, from: weth, to: base, state: state),
+              sized.trade.profit > costInBase,
+              let netProfitEth = conversion.convert(sized.trade.profit - costInBase, from: base, to: weth, state: state),
+              netProfitEth >= configuration.minNetProfit, !netProfitEth.isZero
+        else {
+            counters.belowCost += 1
+            return nil
+        }
+        let trigger = sized.hops.compactMap { lastMover[$0.pool] }.max().map { message.transactions[$0].hash } ?? Hash32.zero
+        counters.opportunities += 1
+        counters.totalNetProfitEth = counters.totalNetProfitEth &+ netProfitEth
+        return Opportunity(
+            sequenceNumber: message.sequenceNumber, trigger: trigger, block: message.block, token: base, cycle: hops,
+            amountIn: sized.trade.amountIn, amountOut: sized.trade.amountIn + sized.trade.profit, grossProfit: sized.trade.profit,
+            gasUnits: cost.gasUnits, l2Cost: cost.l2Cost, l1Cost: cost.l1Cost,
+            netProfit: sized.trade.profit - costInBase, netProfitEth: netProfitEth, stateVersion: state.version)
+    }
+
+    // MARK: Blocks
+
+    /// Installs block `block`'s states: `pools` are the states, at the end of that block, of
+    /// every held pool the block changed (the others keep their confirmed state). Every pool is
+    /// moved to the block's time (`advance(toBlock:timestamp:)`); the feed's transactions the
+    /// block included (those of messages up to it) are dropped and the rest re-applied, in
+    /// order, to rebuild the pending state. Pools not held are ignored.
+    public mutating func confirm(block: UInt64, timestamp: UInt64, pools: [any PricingPool]) {
+        for var pool in pools {
+            guard let slot = index.slot(of: pool.address) else { continue }
+            try? pool.advance(toBlock: block, timestamp: timestamp)
+            state.setConfirmed(pool, at: slot)
+        }
+        confirmedBlock = block
+        state.dropOverlay()
+        unconfirmed.removeAll { $0.block <= block }
+        for entry in unconfirmed {
+            _ = apply(entry.transaction, timestamp: entry.timestamp, counting: false)
+        }
+    }
+}

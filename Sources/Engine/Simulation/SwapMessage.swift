@@ -1,0 +1,36 @@
+import Kernel
+
+/// One feed message as the engine takes it: its place in the sequence, its time, and the swaps
+/// its transactions make, in feed order.
+public struct SwapMessage: Sendable {
+    /// The feed's sequence number; the message becomes block `sequenceNumber + blockNumberOffset`.
+    public var sequenceNumber: UInt64
+    /// The message's timestamp (seconds), against which deadlines are checked.
+    public var timestamp: UInt64
+    /// The transactions that make swaps, in feed order (the others change no pool the engine knows).
+    public var transactions: [SwapTransaction]
+
+    /// Creates a message.
+    public init(sequenceNumber: UInt64, timestamp: UInt64, transactions: [SwapTransaction]) {
+        self.sequenceNumber = sequenceNumber
+        self.timestamp = timestamp
+        self.transactions = transactions
+    }
+
+    /// The L2 block the message becomes.
+    public var block: UInt64 { sequenceNumber &+ ArbitrumOne.blockNumberOffset }
+}
+
+/// One transaction's recognised swaps: the legs of every call it makes, in the order they run.
+public struct SwapTransaction: Sendable {
+    /// The transaction's hash (an opportunity's `trigger`).
+    public var hash: Hash32
+    /// The legs.
+    public var legs: [SwapLeg]
+
+    /// Creates a transaction.
+    public init(hash: Hash32, legs: [SwapLeg]) {
+        self.hash = hash
+        self.legs = legs
+    }
+}
