@@ -51,6 +51,17 @@ public struct HopGasTable: Sendable, Equatable {
         }
     }
 
+    /// Sets the gas of one hop of `kind`.
+    public mutating func setGas(_ gas: UInt64, for kind: HopKind) {
+        switch kind {
+        case .uniswapV2: uniswapV2 = gas
+        case .camelotV2: camelotV2 = gas
+        case .uniswapV3: uniswapV3 = gas
+        case .algebra: algebra = gas
+        case .curve: curve = gas
+        }
+    }
+
     /// A transaction's intrinsic gas (EIP-2028): 21,000 plus 16 per non-zero and 4 per zero
     /// calldata byte.
     public static func intrinsicGas(calldata: [UInt8]) -> UInt64 {

@@ -1,3 +1,4 @@
+import Engine
 import Kernel
 
 /// What `DEXConfigDecoder` could read of a file, field by field, kept with the places the values
@@ -10,6 +11,8 @@ struct ConfigDraft {
     var tokens: [Token] = []
     /// `dexes`, one per list element.
     var dexes: [Entry] = []
+    /// `engine`, its defaults where absent; nil when a field of it failed.
+    var engine: EngineConfiguration?
 
     /// A `tokens` element.
     struct Token {

@@ -97,6 +97,35 @@ struct ConfigFieldReader {
         return value
     }
 
+    /// A whole number below 2^256 in decimal digits (a string in YAML, so that no tool reads it
+    /// as a float).
+    mutating func amount(_ node: Node?, at place: ConfigPlace) -> UInt256? {
+        guard let text = text(node, at: place) else { return nil }
+        guard let value = UInt256(decimal: text) else {
+            fail(place, "expected a whole number below 2^256 in decimal digits, got \"\(text)\"")
+            return nil
+        }
+        return value
+    }
+
+    /// A mapping's entries in file order, keys as text; an absent or null value is empty.
+    mutating func pairs(_ node: Node?, at place: ConfigPlace) -> [(key: String, value: Node)]? {
+        guard let node, !Self.isNull(node) else { return [] }
+        guard case .mapping(let mapping) = node else {
+            fail(place, "expected a mapping, got \(Self.shape(of: node))")
+            return nil
+        }
+        var pairs: [(key: String, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                fail(place, "expected text keys, got \(Self.shape(of: keyNode))")
+                continue
+            }
+            pairs.append((key, value))
+        }
+        return pairs
+    }
+
     /// A non-zero address: `0x` and 40 hex digits, all lower-case, all upper-case or EIP-55.
     mutating func address(_ node: Node?, at place: ConfigPlace) -> Address? {
         guard let text = text(node, at: place) else { return nil }

@@ -53,14 +53,14 @@ public struct ConfigLoader {
             }
         }
 
-        guard errors.isEmpty, let chainId = draft.chainId else {
+        guard errors.isEmpty, let chainId = draft.chainId, let engine = draft.engine else {
             throw ConfigErrors(errors: errors)
         }
         let tokens = draft.tokens.compactMap { token -> DEXConfig.Token? in
             guard let symbol = token.symbol, let address = token.address, let decimals = token.decimals else { return nil }
             return DEXConfig.Token(symbol: symbol, address: address, decimals: decimals)
         }
-        return LoadedConfig(config: DEXConfig(chainId: chainId, tokens: tokens, dexes: dexes.map(\.entry)), dexes: dexes)
+        return LoadedConfig(config: DEXConfig(chainId: chainId, tokens: tokens, dexes: dexes.map(\.entry)), dexes: dexes, engine: engine)
     }
 
     /// A Yams parse error as one `ConfigError` at its line and column.

@@ -6,8 +6,10 @@ import Yams
 /// that need the whole file (duplicates, plugins) are `DEXConfigValidator`'s.
 struct DEXConfigDecoder {
     // The keys each mapping may have, in the order unknown-key errors list them.
-    /// The top level's keys, all required.
-    static let topKeys = ["chainId", "tokens", "dexes"]
+    /// The top level's keys; all but `engine` are required.
+    static let topKeys = ["chainId", "tokens", "dexes", "engine"]
+    /// The required top-level keys.
+    static let requiredTopKeys = ["chainId", "tokens", "dexes"]
     /// A token's keys, all required.
     static let tokenKeys = ["symbol", "address", "decimals"]
     /// An entry's keys; `name`, `plugin` and `enabled` are required, the lists default to empty.
@@ -25,7 +27,7 @@ struct DEXConfigDecoder {
     static let decimalsRange: ClosedRange<UInt8> = 0...77
 
     /// Collects the errors.
-    private var reader: ConfigFieldReader
+    var reader: ConfigFieldReader
     /// Token addresses by symbol, for pool `coins` that name tokens.
     private var tokensBySymbol: [String: Address] = [:]
 
@@ -41,7 +43,7 @@ struct DEXConfigDecoder {
     mutating func decode(_ root: Node) -> ConfigDraft {
         var draft = ConfigDraft()
         let top = ConfigPlace.top
-        guard let fields = reader.fields(root, at: top, allowed: Self.topKeys, required: Self.topKeys) else {
+        guard let fields = reader.fields(root, at: top, allowed: Self.topKeys, required: Self.requiredTopKeys) else {
             return draft
         }
         draft.chainId = reader.integer(fields["chainId"], at: top.key("chainId"), in: 1...UInt64.max)
@@ -55,6 +57,7 @@ struct DEXConfigDecoder {
         for (i, node) in (reader.list(fields["dexes"], at: top.key("dexes")) ?? []).enumerated() {
             draft.dexes.append(decodeEntry(node, index: i))
         }
+        draft.engine = decodeEngine(fields["engine"])
         return draft
     }
 
@@ -159,7 +162,7 @@ struct DEXConfigDecoder {
     }
 
     /// A coin: an address, or the symbol of a token in `tokens`.
-    private mutating func decodeCoin(_ node: Node, at place: ConfigPlace) -> Address? {
+    mutating func decodeCoin(_ node: Node, at place: ConfigPlace) -> Address? {
         guard let text = reader.text(node, at: place) else {
             if ConfigFieldReader.isNull(node) { reader.fail(place, "missing") }
             return nil

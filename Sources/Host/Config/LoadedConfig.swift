@@ -1,3 +1,4 @@
+import Engine
 import Kernel
 
 /// A config file that passed every check, with each DEX entry's plugin built.
@@ -6,6 +7,13 @@ public struct LoadedConfig: Sendable {
     var config: DEXConfig
     /// One per entry, in file order, enabled or not.
     var dexes: [LoadedDEX]
+    /// The `engine` section over the engine's defaults.
+    var engine: EngineConfiguration
+
+    /// The plugins of the enabled entries, by entry name: what the engine finds pools with.
+    var enabledPlugins: [String: any DEXPlugin] {
+        Dictionary(dexes.filter(\.entry.enabled).map { ($0.entry.name, $0.plugin) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// One DEX entry and the plugin its `plugin:` names, built from it.
