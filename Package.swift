@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Curve", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Camelot", "Curve", .product(name: "BigInt", package: "BigInt")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
