@@ -12,8 +12,8 @@ Contents:
     that has full transaction objects and at least one user transaction, holding that block's real
     user-transaction bytes.
 
-Standard library only. keccak-256 comes from pycryptodome when importable (e.g. run with
-.venv/bin/python), otherwise from the small pure-Python implementation below (self-tested).
+Standard library only; the framing (nitro's constants, keccak-256, L2 message encoding, the recording
+file) is scripts/feedframes.py, shared with make-demo-feed.py.
 
 Usage: scripts/make-replay-feed.py [--fixtures DIR] [--always-batch]
   --fixtures     fixture directory (default $MEVBOT_FIXTURES or /work/shared/fixtures)
@@ -21,21 +21,15 @@ Usage: scripts/make-replay-feed.py [--fixtures DIR] [--always-batch]
                  (default: kind 4 SignedTx, as nitro's sequencer does; see FEED.md)
 """
 import argparse
-import base64
 import json
 import os
 import pathlib
 import sys
 
-# --------------------------------------------------------------------------- constants
-# FEED_FORMAT.md §6: L2 block = sequenceNumber + 22207817 (docs + verified tx-root vector).
-GENESIS_OFFSET = 22207817
-SEQUENCER_SENDER = "0xa4b000000000000000000073657175656e636572"  # ASCII "sequencer"
-L1_KIND_L2_MESSAGE = 3
-L2_KIND_BATCH = 3
-L2_KIND_SIGNED_TX = 4
-MAX_L2_MESSAGE_SIZE = 256 * 1024  # arbostypes.MaxL2MessageSize
-MAX_BATCH_DEPTH = 16
+from feedframes import (GENESIS_OFFSET, KECCAK_IMPL, L1_KIND_L2_MESSAGE, L2_KIND_SIGNED_TX, MAX_L2_MESSAGE_SIZE,
+                        RECORDING_TAG, SEQUENCER_SENDER, FramingError, frame_envelopes, l2_message,
+                        sequencer_frame, tx_hash, write_recording)
+
 ARBITRUM_INTERNAL_TYPES = range(0x64, 0x6B)  # 0x64..0x6A never appear in a sequencer message
 START_BLOCK_SELECTOR = bytes.fromhex("6bf6a42d")  # startBlock(uint256,uint64,uint64,uint64)
 
@@ -50,66 +44,6 @@ REAL_FRAME_FILES = [
 # nitro_example_frames.jsonl (synthetic serializer outputs).
 
 
-# --------------------------------------------------------------------------- keccak-256
-def _pure_keccak256(data: bytes) -> bytes:
-    rc = [
-        0x0000000000000001, 0x0000000000008082, 0x800000000000808A, 0x8000000080008000,
-        0x000000000000808B, 0x0000000080000001, 0x8000000080008081, 0x8000000000008009,
-        0x000000000000008A, 0x0000000000000088, 0x0000000080008009, 0x000000008000000A,
-        0x000000008000808B, 0x800000000000008B, 0x8000000000008089, 0x8000000000008003,
-        0x8000000000008002, 0x8000000000000080, 0x000000000000800A, 0x800000008000000A,
-        0x8000000080008081, 0x8000000000008080, 0x0000000080000001, 0x8000000080008008,
-    ]
-    rot = [[0, 36, 3, 41, 18], [1, 44, 10, 45, 2], [62, 6, 43, 15, 61],
-           [28, 55, 25, 21, 56], [27, 20, 39, 8, 14]]  # rot[x][y]
-    mask = (1 << 64) - 1
-
-    def rol(v, n):
-        return ((v << n) | (v >> (64 - n))) & mask if n else v
-
-    def f(a):  # a[x][y]
-        for r in range(24):
-            c = [a[x][0] ^ a[x][1] ^ a[x][2] ^ a[x][3] ^ a[x][4] for x in range(5)]
-            d = [c[(x - 1) % 5] ^ rol(c[(x + 1) % 5], 1) for x in range(5)]
-            a = [[a[x][y] ^ d[x] for y in range(5)] for x in range(5)]
-            b = [[0] * 5 for _ in range(5)]
-            for x in range(5):
-                for y in range(5):
-                    b[y][(2 * x + 3 * y) % 5] = rol(a[x][y], rot[x][y])
-            a = [[b[x][y] ^ ((~b[(x + 1) % 5][y]) & b[(x + 2) % 5][y]) for y in range(5)] for x in range(5)]
-            a[0][0] ^= rc[r]
-        return a
-
-    rate = 136
-    msg = bytearray(data) + b"\x01"
-    msg += b"\x00" * (-len(msg) % rate)
-    msg[-1] |= 0x80
-    state = [[0] * 5 for _ in range(5)]
-    for off in range(0, len(msg), rate):
-        block = msg[off:off + rate]
-        for i in range(rate // 8):
-            state[i % 5][i // 5] ^= int.from_bytes(block[8 * i:8 * i + 8], "little")
-        state = f(state)
-    return b"".join(state[i % 5][i // 5].to_bytes(8, "little") for i in range(4))
-
-
-try:
-    from Crypto.Hash import keccak as _ck  # pycryptodome
-
-    def keccak256(data: bytes) -> bytes:
-        return _ck.new(digest_bits=256, data=data).digest()
-
-    KECCAK_IMPL = "pycryptodome"
-except ImportError:  # standard library only
-    keccak256 = _pure_keccak256
-    KECCAK_IMPL = "pure Python (built in)"
-
-# Known answers: keccak256("") and keccak256("abc").
-assert keccak256(b"").hex() == "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470"
-assert keccak256(b"abc").hex() == "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45"
-assert _pure_keccak256(b"a" * 300) == keccak256(b"a" * 300)
-
-
 # --------------------------------------------------------------------------- helpers
 def fail(msg):
     sys.exit(f"make-replay-feed: FAILED: {msg}")
@@ -121,29 +55,6 @@ def hx(s):
 
 def u(s):
     return int(s, 16)
-
-
-def parse_l2(data: bytes, depth=0):
-    """nitro arbos/parse_l2.go, for kinds 3 and 4: returns the list of tx envelopes."""
-    if not data:
-        fail("empty l2 message")
-    kind, rest = data[0], data[1:]
-    if kind == L2_KIND_SIGNED_TX:
-        if not rest or rest[0] == 0x03 or 0x64 <= rest[0] < 0xC0:
-            fail(f"kind-4 segment holds a tx type nitro rejects: 0x{rest[:1].hex()}")
-        return [bytes(rest)]
-    if kind == L2_KIND_BATCH:
-        if depth >= MAX_BATCH_DEPTH:
-            fail("L2 message batches have a max depth of 16")
-        out, pos = [], 0
-        while pos + 8 <= len(rest):
-            n = int.from_bytes(rest[pos:pos + 8], "big")
-            if n > MAX_L2_MESSAGE_SIZE or pos + 8 + n > len(rest):
-                break  # nitro stops silently; our own batches never get here (checked by caller)
-            out += parse_l2(rest[pos + 8:pos + 8 + n], depth + 1)
-            pos += 8 + n
-        return out
-    fail(f"unexpected L2 message kind {kind}")
 
 
 def frame_seqs(frame):
@@ -181,8 +92,11 @@ def main():
         hdr = m["message"]["message"]["header"]
         if hdr["kind"] != L1_KIND_L2_MESSAGE or hdr["sender"].lower() != SEQUENCER_SENDER:
             fail(f"{name}: not a sequencer message")
-        envs = parse_l2(base64.b64decode(m["message"]["message"]["l2Msg"], validate=True))
-        hashes = ["0x" + keccak256(e).hex() for e in envs]
+        try:
+            envs = frame_envelopes(frame)
+        except FramingError as e:
+            fail(f"{name}: {e}")
+        hashes = [tx_hash(e) for e in envs]
         if name in expected:
             want = [t["hash"].lower() for t in expected[name]["transactions"]]
             if hashes != want:
@@ -253,7 +167,7 @@ def main():
         if words[1] != l1:
             fail(f"block {num}: startBlock l1BlockNumber {words[1]} != block l1BlockNumber {l1}")
 
-        envelopes, hashes = [], []
+        envelopes = []
         for t in user:
             h = t["hash"].lower()
             rec = txs_by_hash.get(h)
@@ -262,45 +176,21 @@ def main():
             if rec["block_number"] != num or rec["transaction_index"] != u(t["transactionIndex"]):
                 fail(f"tx {h}: position in arbitrum_txs.json differs from the block")
             raw = hx(rec["raw"])
-            if "0x" + keccak256(raw).hex() != h:
+            if tx_hash(raw) != h:
                 fail(f"block {num}: keccak(raw) != hash for tx {h}")
             envelopes.append(raw)
-            hashes.append(h)
 
-        if len(envelopes) == 1 and not args.always_batch:
-            l2 = bytes([L2_KIND_SIGNED_TX]) + envelopes[0]
+        try:
+            l2 = l2_message(envelopes, args.always_batch)  # checked to parse back to these envelopes
+        except FramingError as e:
+            fail(f"block {num}: {e}")
+        if l2[0] == L2_KIND_SIGNED_TX:
             kind4_msgs += 1
         else:
-            l2 = bytearray([L2_KIND_BATCH])
-            for e in envelopes:
-                seg = bytes([L2_KIND_SIGNED_TX]) + e
-                if len(seg) > MAX_L2_MESSAGE_SIZE:
-                    fail(f"block {num}: segment longer than MaxL2MessageSize")
-                l2 += len(seg).to_bytes(8, "big") + seg
-            l2 = bytes(l2)
             kind3_msgs += 1
-        if len(l2) > MAX_L2_MESSAGE_SIZE:
-            fail(f"block {num}: l2Msg longer than MaxL2MessageSize ({len(l2)})")
         max_l2 = max(max_l2, len(l2))
 
-        # Round trip: parse what we wrote and check every segment's keccak against the block's hash.
-        back = parse_l2(l2)
-        if ["0x" + keccak256(e).hex() for e in back] != hashes:
-            fail(f"block {num}: parsed l2Msg does not give the block's tx hashes")
-
-        frame = {"version": 1, "messages": [{
-            "sequenceNumber": seq,
-            "message": {
-                "message": {
-                    "header": {"kind": L1_KIND_L2_MESSAGE, "sender": SEQUENCER_SENDER, "blockNumber": l1,
-                               "timestamp": ts, "requestId": None, "baseFeeL1": None},
-                    "l2Msg": base64.b64encode(l2).decode("ascii"),
-                },
-                "delayedMessagesRead": delayed,
-            },
-            "blockHash": b["hash"].lower(),
-            "signatureV2": None,
-        }]}
+        frame = sequencer_frame(seq, l1, ts, l2, delayed, b["hash"].lower())
         if seq in entries:
             collisions.append((seq, entries[seq]["name"], num))  # keep the real frame
             continue
@@ -333,7 +223,7 @@ def main():
         l1_note += f"; mixHash bytes 8..16 used for the {l1_sources['mixHash']} without it"
 
     header = {
-        "recording": "mevbot feed recording v1",
+        "recording": RECORDING_TAG,
         "about": (
             f"Arbitrum One sequencer feed replay: {len(ordered)} frames (one BroadcastFeedMessage each), "
             f"{total_txs} transactions, sequence numbers {seqs[0]}..{seqs[-1]}, sorted by sequence number. "
@@ -357,25 +247,12 @@ def main():
             "internal (delayed-inbox deposits/retryables) are skipped, not sent as empty messages."),
     }
 
-    lines = [json.dumps(header, separators=(",", ":"))]
-    for e in ordered:
-        lines.append(json.dumps({"receivedAtNanos": e["receivedAtNanos"], "frame": e["frame"]},
-                                separators=(",", ":")))
-    out_path.write_text("\n".join(lines) + "\n")
-    size = out_path.stat().st_size
-
-    # Re-read what was written: header first, every frame line parses, tx total matches.
-    check_txs, prev = 0, -1
-    with out_path.open() as fh:
-        first = json.loads(fh.readline())
-        assert first.get("recording") == "mevbot feed recording v1" and "frame" not in first
-        for ln in fh:
-            rec = json.loads(ln)
-            for m in rec["frame"]["messages"]:
-                assert m["sequenceNumber"] > prev
-                prev = m["sequenceNumber"]
-                check_txs += len(parse_l2(base64.b64decode(m["message"]["message"]["l2Msg"])))
+    try:
+        check_txs = write_recording(out_path, header, [(e["receivedAtNanos"], e["frame"]) for e in ordered])
+    except FramingError as e:
+        fail(f"{out_path}: {e}")
     assert check_txs == total_txs, (check_txs, total_txs)
+    size = out_path.stat().st_size
 
     # ---- 4. FEED.md ---------------------------------------------------------------------
     wrapped_note = ' wrapped in `{"version":1,"messages":[…]}` (captured bare)'
