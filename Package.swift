@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Host",
             dependencies: [
-                "Kernel", "UniswapV2", "UniswapV3", "Camelot", "Curve",
+                "Kernel", "Engine", "UniswapV2", "UniswapV3", "Camelot", "Curve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "WSClient", package: "swift-websocket"),
@@ -89,12 +89,12 @@ let package = Package(
         .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Curve", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Camelot", "Curve", .product(name: "BigInt", package: "BigInt")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "HostTests",
-            dependencies: ["Host", "Kernel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Host", "Engine", "Kernel", "UniswapV2", "UniswapV3", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
         .executableTarget(
