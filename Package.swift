@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HostTests",
-            dependencies: ["Host", "Kernel", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Host", "Engine", "Kernel", "UniswapV2", "UniswapV3", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
         .executableTarget(

@@ -1,19 +1,23 @@
 import Kernel
 
-/// A pool snapshot: the confirmed state of a set of pools at one block.
+/// The confirmed state the engine starts from: every pool's state at one block, and the prices
+/// the costs need where the snapshot knows them (else the config's defaults apply).
+///
+/// Its file form is one JSON document, read and written by `SnapshotCodec`.
 public struct Snapshot: Sendable {
-    /// The block the state is of.
+    /// The block the pool states are at.
     public var block: UInt64
-    /// That block's timestamp, in seconds.
+    /// That block's timestamp, in seconds since the Unix epoch.
     public var timestamp: UInt64
-    /// The L2 base fee at that block, in wei, where known.
+    /// The L2 base fee at `block`, in wei per gas; nil where the snapshot does not know it.
     public var l2BaseFee: UInt256?
-    /// The L1 price per unit at that block, in wei, where known.
+    /// The L1 price per unit (ArbGasInfo `getL1BaseFeeEstimate`) at `block`, in wei; nil where
+    /// the snapshot does not know it.
     public var l1PricePerUnit: UInt256?
-    /// The pools.
+    /// The pools, in file order.
     public var pools: [SnapshotPool]
 
-    /// Creates a snapshot.
+    /// A snapshot of `pools` at `block`.
     public init(block: UInt64, timestamp: UInt64, l2BaseFee: UInt256? = nil, l1PricePerUnit: UInt256? = nil, pools: [SnapshotPool]) {
         self.block = block
         self.timestamp = timestamp
@@ -23,16 +27,19 @@ public struct Snapshot: Sendable {
     }
 }
 
-/// One pool of a snapshot.
+/// One pool of a snapshot: its state, the DEX it belongs to, and what of its state is assumed
+/// rather than read from the chain.
 public struct SnapshotPool: Sendable {
-    /// The dex.yaml entry it belongs to.
+    /// The dex.yaml entry the pool belongs to (e.g. `sushiswap-v2`); its plugin reads and writes
+    /// the pool's entry.
     public var dex: String
-    /// Its state.
+    /// The pool's state.
     public var pool: any PricingPool
-    /// What part of its state is assumed rather than read from the chain, if any.
+    /// What part of the state is an assumption and not chain data, in words (e.g. a tick table
+    /// made up from the active liquidity); nil where every field is real.
     public var assumption: String?
 
-    /// Creates a snapshot pool.
+    /// A pool of `dex`.
     public init(dex: String, pool: any PricingPool, assumption: String? = nil) {
         self.dex = dex
         self.pool = pool

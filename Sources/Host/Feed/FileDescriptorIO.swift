@@ -11,7 +11,9 @@ struct FileIOError: Error, CustomStringConvertible {
     let path: String
     let operation: String
     let code: Int32
-    var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+    /// `errno`'s text, e.g. `No such file or directory`.
+    var reason: String { String(cString: strerror(code)) }
+    var description: String { "\(operation) \(path): \(reason)" }
 }
 
 /// Thin wrappers over POSIX file descriptors (no Foundation), retrying on EINTR.
@@ -61,6 +63,15 @@ enum FileDescriptorIO {
             buffer.removeLast(count - n)
             return n
         }
+    }
+
+    /// The whole contents of the file at `path`.
+    static func readAll(_ path: String) throws -> [UInt8] {
+        let fd = try openForReading(path)
+        defer { closeQuietly(fd) }
+        var bytes: [UInt8] = []
+        while try readChunk(fd, into: &bytes, count: 1 << 20, path: path) > 0 {}
+        return bytes
     }
 
     /// Closes `fd`, ignoring errors.
