@@ -108,7 +108,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HostBenchmarks",
-            dependencies: ["Host", "Kernel", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["Host", "Engine", "Kernel", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/HostBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

@@ -41,6 +41,7 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(3),
         maxIterations: 1_000_000
     )
+    pipelineBenchmarks()
     let transactions = realRouterTransactions()
     // Universal Router v2 `execute` with a V3 swap; SwapRouter02 `multicall(deadline, bytes[])`;
     // SushiSwap Router02 `swapExactTokensForTokens` (375 bytes).

@@ -8,10 +8,10 @@ public struct LoadedConfig: Sendable {
     /// One per entry, in file order, enabled or not.
     var dexes: [LoadedDEX]
     /// The `engine` section over the engine's defaults.
-    var engine: EngineConfiguration
+    public var engine: EngineConfiguration
 
     /// The plugins of the enabled entries, by entry name: what the engine finds pools with.
-    var enabledPlugins: [String: any DEXPlugin] {
+    public var enabledPlugins: [String: any DEXPlugin] {
         Dictionary(dexes.filter(\.entry.enabled).map { ($0.entry.name, $0.plugin) }, uniquingKeysWith: { first, _ in first })
     }
 }

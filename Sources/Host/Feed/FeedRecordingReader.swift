@@ -3,7 +3,7 @@
 /// lines are skipped. A bad line throws `FeedRecordingError.badLine` once and is left behind, so
 /// a caller may report it and read on; a file that ends without a single frame throws
 /// `FeedRecordingError.noFrames` (once) instead of looking like an empty recording.
-struct FeedRecordingReader: ~Copyable {
+public struct FeedRecordingReader: ~Copyable {
     /// The file being read.
     let path: String
     /// The longest line accepted.
@@ -46,7 +46,7 @@ struct FeedRecordingReader: ~Copyable {
     }
 
     /// Every frame of the file at `path`; throws at the first refused line, and for a file without frames.
-    static func readAll(path: String) throws -> [RecordedFrame] {
+    public static func readAll(path: String) throws -> [RecordedFrame] {
         var reader = try FeedRecordingReader(path: path)
         var frames: [RecordedFrame] = []
         while let frame = try reader.next() { frames.append(frame) }
