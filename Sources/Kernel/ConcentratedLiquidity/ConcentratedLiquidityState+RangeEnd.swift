@@ -1,33 +1,28 @@
 extension ConcentratedLiquidityState {
-    /// The sqrt price up to which a swap in this direction runs on the active liquidity alone:
-    /// the price of the next initialized tick (at or below the current tick going down, above it
-    /// going up; crossing it changes the liquidity), or, before it, the end of what is known or
-    /// allowed:
-    ///
-    /// - of the loaded ticks (`completeTickRange`), the outermost price a swap may end on exactly:
-    ///   that of the range's lowest tick plus one going down (a swap may not end on the lowest
-    ///   tick's own price), of its highest tick going up;
-    /// - the "no limit" prices routers pass, `minSqrtRatio + 1` and `maxSqrtRatio - 1`.
-    ///
-    /// Never beyond the current price: where the current price is already at or past that end
-    /// (the price sits on the next initialized tick), the end is the current price.
-    func rangeEndSqrtPrice(zeroForOne: Bool) throws(PoolError) -> UInt256 {
-        let nextTick = ticks.nearestInitializedTick(tick, lte: zeroForOne)
-        if zeroForOne {
-            var end = TickMath.minSqrtRatio &+ .one
-            if let nextTick { end = max(end, try TickMath.sqrtRatio(atTick: nextTick)) }
-            if let lowest = completeTickRange?.lowerBound { end = max(end, try Self.sqrtRatio(atClampedTick: lowest + 1)) }
-            return min(end, sqrtPriceX96)
+    /// The sqrt price up to which a swap in this direction runs on the active liquidity alone,
+    /// as a price the swap loop steps to exactly: walking the ticks as the loop does
+    /// (`rules.nextTick`, one table word at a time), the first initialized tick's (crossing it
+    /// changes the liquidity); else the last tick of the walk the loaded ticks
+    /// (`completeTickRange`) still cover; else the "no limit" price, `minSqrtRatio + 1` or
+    /// `maxSqrtRatio - 1`. The current price where the walk's first tick is already there (the
+    /// price sits on an initialized tick) or beyond the loaded ticks.
+    func rangeEndSqrtPrice<Rules: ConcentratedLiquidityRules>(_ rules: Rules, zeroForOne: Bool) throws(PoolError) -> UInt256 {
+        var current = tick
+        var end: Int32?
+        while true {
+            let (next, index) = rules.nextTick(in: ticks, from: current, zeroForOne: zeroForOne)
+            let clamped = zeroForOne ? next <= TickMath.minTick : next >= TickMath.maxTick
+            // The tick the loop leaves after stepping to `next`: at its price, known unless outside
+            // the loaded ticks (going down, the tick below `next`, whose own price is not reached).
+            let after = clamped ? (zeroForOne ? TickMath.minTick : TickMath.maxTick - 1) : (zeroForOne ? next - 1 : next)
+            if let completeTickRange, !completeTickRange.contains(after) { break }
+            if clamped { return zeroForOne ? TickMath.minSqrtRatio &+ .one : TickMath.maxSqrtRatio &- .one }
+            end = next
+            if index != nil { break }
+            current = after
         }
-        var end = TickMath.maxSqrtRatio &- .one
-        if let nextTick { end = min(end, try TickMath.sqrtRatio(atTick: nextTick)) }
-        if let highest = completeTickRange?.upperBound { end = min(end, try Self.sqrtRatio(atClampedTick: highest)) }
-        return max(end, sqrtPriceX96)
-    }
-
-    /// The sqrt price of `tick` brought into the tick range (a loaded range's bounds may lie a
-    /// word beyond it).
-    private static func sqrtRatio(atClampedTick tick: Int32) throws(PoolError) -> UInt256 {
-        try TickMath.sqrtRatio(atTick: min(max(tick, TickMath.minTick), TickMath.maxTick))
+        guard let end else { return sqrtPriceX96 }
+        let price = try TickMath.sqrtRatio(atTick: end)
+        return zeroForOne ? min(price, sqrtPriceX96) : max(price, sqrtPriceX96)
     }
 }

@@ -75,14 +75,6 @@ public struct TickTable: Sendable, Equatable {
         return low
     }
 
-    /// The nearest initialized tick at or below `tick` (`lte`) or strictly above it, anywhere in
-    /// the table (not only in the current bitmap word); nil where the table has none that way.
-    func nearestInitializedTick(_ tick: Int32, lte: Bool) -> Int32? {
-        let above = firstIndex(atOrAbove: tick &+ 1)
-        if lte { return above > 0 ? ticks[above - 1] : nil }
-        return above < ticks.count ? ticks[above] : nil
-    }
-
     /// `TickBitmap.nextInitializedTickWithinOneWord` over a bitmap whose bit `i` stands for tick
     /// `i * spacing`: the nearest initialized tick at or below `tick` (`lte`) or strictly above it,
     /// looking no further than the end of the current 256-bit word. Where the word has none, the
