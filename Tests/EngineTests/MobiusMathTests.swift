@@ -1,6 +1,7 @@
 import BigInt
 import Kernel
 import Testing
+import UniswapV2
 import UniswapV3
 @testable import Engine
 
@@ -84,6 +85,23 @@ import UniswapV3
             }
         }
         #expect(normalised > 100)
+    }
+
+    /// A pool's curve becomes `x ↦ m·reserveOut·x / (d·reserveIn + m·x)`, and for a pair the
+    /// pool's quote is that value rounded down.
+    @Test func aCurvesMapIsItsFormula() throws {
+        var random = SplitMix64(seed: 14)
+        for _ in 0..<200 {
+            let reserve0 = Self.random(bits: 112, &random) | .one, reserve1 = Self.random(bits: 112, &random) | .one
+            let pair = try UniswapV2Pool(address: .zero, token0: .zero, token1: .zero, reserve0: reserve0, reserve1: reserve1)
+            let map = try #require(pair.swapCurve(from: 0, to: 1).flatMap(MobiusMap.init(curve:)))
+            #expect(map.k == UInt256(997) * reserve1 && map.m == UInt256(1000) * reserve0 && map.n == UInt256(997))
+            let x = Self.random(bits: 100, &random) | .one
+            if let out = try? pair.amountOut(x, zeroForOne: true) {
+                let (numerator, denominator) = Self.value(map, at: Big.of(x))
+                #expect(Big.of(out) == numerator / denominator)
+            }
+        }
     }
 
     @Test func mapsRefuseDegenerateCoefficients() throws {
