@@ -23,10 +23,7 @@ func sizingBenchmarks() {
         guard let pool = try? UniswapV2Pool(address: .zero, token0: .zero, token1: .zero, reserve0: reserve0, reserve1: reserve1) else {
             fatalError("the benchmark pair no longer builds")
         }
-        let (reserveIn, reserveOut) = zeroForOne ? (reserve0, reserve1) : (reserve1, reserve0)
-        let map = withMap
-            ? MobiusMap.constantProduct(reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: pool.fee.multiplier, feeDenominator: pool.fee.denominator)
-            : nil
+        let map = withMap ? pool.swapCurve(from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0).flatMap(MobiusMap.init(curve:)) : nil
         return SizingHop(map: map) { (amountIn: UInt256) throws(PoolError) -> UInt256 in
             try pool.amountOut(amountIn, zeroForOne: zeroForOne)
         }
@@ -73,7 +70,7 @@ func sizingBenchmarks() {
               address: .zero, token0: .zero, token1: .zero, fee: 500, tickSpacing: 10, sqrtPriceX96: sqrtPrice, tick: tick,
               liquidity: UInt256(40_000_000_000_000_000), ticks: TickTable())
     else { fatalError("the benchmark V3 pool no longer builds") }
-    let v3Hop = SizingHop(map: .concentratedLiquidityInRange(liquidity: v3.liquidity, sqrtPriceX96: sqrtPrice, zeroForOne: true, feePips: 500)) {
+    let v3Hop = SizingHop(map: v3.swapCurve(from: 0, to: 1).flatMap(MobiusMap.init(curve:))) {
         (amountIn: UInt256) throws(PoolError) -> UInt256 in try v3.amountOut(amountIn, from: 0, to: 1)
     }
     let v3ThenPair = [v3Hop, usdcWETH]

@@ -117,7 +117,7 @@ import Testing
         // closed form's input (all of the output reserve requested), so the sizer searches below.
         let pair = try Hops.v2(UInt256(20_000), UInt256(26_000))
         let shallow = try Hops.v2(UInt256(300), UInt256(250))
-        let deep = try #require(MobiusMap.constantProduct(reserveIn: UInt256(26_000), reserveOut: UInt256(20_800), feeMultiplier: 997, feeDenominator: 1000))
+        let deep = try #require(MobiusMap(curve: SwapCurve(reserveIn: UInt256(26_000), reserveOut: UInt256(20_800), feeMultiplier: 997, feeDenominator: 1000, inputLimit: nil)))
         let lying = SizingHop(map: deep) { (amountIn: UInt256) throws(PoolError) -> UInt256 in
             guard amountIn < UInt256(100) else { throw .revert("too deep") }
             return try shallow.quote(amountIn)

@@ -1,6 +1,8 @@
 import BigInt
 import Kernel
 import Testing
+import UniswapV2
+import UniswapV3
 @testable import Engine
 
 /// The integer pieces of the closed form, checked against BigInt arithmetic.
@@ -56,7 +58,7 @@ import Testing
             var maps: [MobiusMap] = []
             for _ in 0..<3 {
                 let reserveIn = Self.random(bits: 112, &random), reserveOut = Self.random(bits: 112, &random)
-                maps.append(try #require(MobiusMap.constantProduct(reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: 997, feeDenominator: 1000)))
+                maps.append(try #require(MobiusMap(curve: SwapCurve(reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: 997, feeDenominator: 1000, inputLimit: nil))))
             }
             let two = try #require(maps[0].then(maps[1]))
             // Two hops of 122-bit coefficients fit: the composition is the exact formula.
@@ -85,12 +87,33 @@ import Testing
         #expect(normalised > 100)
     }
 
-    @Test func mapsRefuseDegenerateCoefficients() {
+    /// A pool's curve becomes `x ↦ m·reserveOut·x / (d·reserveIn + m·x)`, and for a pair the
+    /// pool's quote is that value rounded down.
+    @Test func aCurvesMapIsItsFormula() throws {
+        var random = SplitMix64(seed: 14)
+        for _ in 0..<200 {
+            let reserve0 = Self.random(bits: 112, &random) | .one, reserve1 = Self.random(bits: 112, &random) | .one
+            let pair = try UniswapV2Pool(address: .zero, token0: .zero, token1: .zero, reserve0: reserve0, reserve1: reserve1)
+            let map = try #require(pair.swapCurve(from: 0, to: 1).flatMap(MobiusMap.init(curve:)))
+            #expect(map.k == UInt256(997) * reserve1 && map.m == UInt256(1000) * reserve0 && map.n == UInt256(997))
+            let x = Self.random(bits: 100, &random) | .one
+            if let out = try? pair.amountOut(x, zeroForOne: true) {
+                let (numerator, denominator) = Self.value(map, at: Big.of(x))
+                #expect(Big.of(out) == numerator / denominator)
+            }
+        }
+    }
+
+    @Test func mapsRefuseDegenerateCoefficients() throws {
         #expect(MobiusMap(k: .one, m: .zero, n: .one) == nil)
         #expect(MobiusMap(k: .one, m: .one, n: .zero) == nil)
-        #expect(MobiusMap.constantProduct(reserveIn: .one, reserveOut: .zero, feeMultiplier: 997, feeDenominator: 1000) == nil)
-        #expect(MobiusMap.concentratedLiquidityInRange(liquidity: .zero, sqrtPriceX96: .one << 96, zeroForOne: true, feePips: 500) == nil)
-        #expect(MobiusMap.concentratedLiquidityInRange(liquidity: .one, sqrtPriceX96: .one << 96, zeroForOne: true, feePips: 1_000_000) == nil)
+        #expect(MobiusMap(curve: SwapCurve(reserveIn: .one, reserveOut: .zero, feeMultiplier: 997, feeDenominator: 1000, inputLimit: nil)) == nil)
+        // A concentrated-liquidity pool without active liquidity has no curve; a fee of 100 %
+        // leaves a zero multiplier.
+        let empty = try UniswapV3Pool(address: .zero, token0: .zero, token1: .zero, fee: 500, tickSpacing: 10, sqrtPriceX96: .one << 96,
+                                      tick: 0, liquidity: .zero, ticks: TickTable())
+        #expect(empty.swapCurve(from: 0, to: 1) == nil)
+        #expect(MobiusMap(curve: SwapCurve(reserveIn: .one, reserveOut: .one, feeMultiplier: .zero, feeDenominator: 1_000_000, inputLimit: nil)) == nil)
         // A huge constant term with a tiny slope normalises the slope away.
         #expect(MobiusMap(k: .max, m: .max, n: .one) == nil)
         let wide = MobiusMap(k: .max, m: .max >> 1, n: .max >> 2)
@@ -117,8 +140,8 @@ import Testing
         for _ in 0..<300 {
             let reserve = Self.random(bits: 80, &random) | (UInt256.one << 40)
             let skew = UInt256(random.uniform(1...60))
-            let first = try #require(MobiusMap.constantProduct(reserveIn: reserve, reserveOut: reserve + reserve * skew / UInt256(1000), feeMultiplier: 997, feeDenominator: 1000))
-            let second = try #require(MobiusMap.constantProduct(reserveIn: reserve, reserveOut: reserve, feeMultiplier: 997, feeDenominator: 1000))
+            let first = try #require(MobiusMap(curve: SwapCurve(reserveIn: reserve, reserveOut: reserve + reserve * skew / UInt256(1000), feeMultiplier: 997, feeDenominator: 1000, inputLimit: nil)))
+            let second = try #require(MobiusMap(curve: SwapCurve(reserveIn: reserve, reserveOut: reserve, feeMultiplier: 997, feeDenominator: 1000, inputLimit: nil)))
             let map = try #require(first.then(second))
             guard let optimum = MobiusOptimum(map) else {
                 // K <= M: the profit is negative for every input.

@@ -13,9 +13,7 @@ enum Hops {
     static func v2(_ reserve0: UInt256, _ reserve1: UInt256, zeroForOne: Bool = true, feeMillionths: UInt32 = 3000, withMap: Bool = true) throws -> SizingHop {
         let fee = try #require(PairFee(millionths: feeMillionths))
         let pool = try UniswapV2Pool(address: .zero, token0: .zero, token1: .zero, reserve0: reserve0, reserve1: reserve1, fee: fee)
-        let (reserveIn, reserveOut) = zeroForOne ? (reserve0, reserve1) : (reserve1, reserve0)
-        let map = withMap
-            ? MobiusMap.constantProduct(reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: fee.multiplier, feeDenominator: fee.denominator) : nil
+        let map = withMap ? pool.swapCurve(from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0).flatMap(MobiusMap.init(curve:)) : nil
         return SizingHop(map: map) { (amountIn: UInt256) throws(PoolError) -> UInt256 in
             try pool.amountOut(amountIn, zeroForOne: zeroForOne)
         }
@@ -28,8 +26,7 @@ enum Hops {
         let pool = try UniswapV3Pool(
             address: .zero, token0: .zero, token1: .zero, fee: fee, tickSpacing: 60, sqrtPriceX96: sqrtPriceX96,
             tick: try TickMath.tick(atSqrtRatio: sqrtPriceX96), liquidity: liquidity, ticks: TickTable())
-        let map = withMap
-            ? MobiusMap.concentratedLiquidityInRange(liquidity: liquidity, sqrtPriceX96: sqrtPriceX96, zeroForOne: zeroForOne, feePips: fee) : nil
+        let map = withMap ? pool.swapCurve(from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0).flatMap(MobiusMap.init(curve:)) : nil
         return SizingHop(map: map) { (amountIn: UInt256) throws(PoolError) -> UInt256 in
             try pool.amountOut(amountIn, from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0)
         }

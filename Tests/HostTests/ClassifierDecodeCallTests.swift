@@ -117,4 +117,23 @@ import Testing
             "recipient":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1","deadline":null}]}
             """)
     }
+
+    /// A hop's price limit and a leg's allow-revert flag come last, and only when set.
+    @Test func priceLimitsAndAllowRevertOnlyWhenSet() {
+        let pool = S.address("0x7f90122BF0700F9E7e1F688fe926940E8839F353")
+        let legs = [
+            SwapLeg(dex: "d", hops: [SwapHop(tokenIn: nil, tokenOut: nil, pool: .pool(pool, zeroForOne: false), sqrtPriceLimitX96: UInt256(4_295_128_740))],
+                    amount: .exactIn(UInt256(5)), limit: nil, recipient: nil, deadline: nil),
+            SwapLeg(dex: "d", hops: [SwapHop(tokenIn: S.weth, tokenOut: S.usdt, pool: .byTokens(fee: 500))],
+                    amount: .exactIn(UInt256(6)), limit: UInt256(1), recipient: nil, deadline: nil, allowRevert: true),
+        ]
+        #expect(SwapJSON.render(DecodedSwap(function: "execute", legs: legs), dex: "d").rendered == """
+            {"dex":"d","function":"execute","legs":[{"tokenIn":null,"tokenOut":null,"amountIn":"5","amountOutMin":null,\
+            "path":[{"tokenIn":null,"tokenOut":null,"pool":"0x7f90122BF0700F9E7e1F688fe926940E8839F353","zeroForOne":false,\
+            "sqrtPriceLimitX96":"4295128740"}],"recipient":null,"deadline":null},{"tokenIn":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1",\
+            "tokenOut":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","amountIn":"6","amountOutMin":"1",\
+            "path":[{"tokenIn":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1","tokenOut":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","fee":500}],\
+            "recipient":null,"deadline":null,"allowRevert":true}]}
+            """)
+    }
 }

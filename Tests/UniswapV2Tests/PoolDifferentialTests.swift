@@ -4,7 +4,7 @@ import Testing
 import UniswapV2
 
 /// Every case of `Tests/Generated/pool_uniswap_v2.json` (degenbot's amounts, the contracts'
-/// refusals) to the wei.
+/// refusals) to the wei, exact inputs and exact outputs applied with `fill`.
 @Suite struct PoolDifferentialTests {
     @Test func everyGeneratedCaseMatches() throws {
         let cases = try Fixture.generated("pool_uniswap_v2.json").objects("cases")
@@ -17,18 +17,13 @@ import UniswapV2
                   let zeroForOne = request["zeroForOne"] as? Bool else { throw FixtureError("case \(index)") }
             var pool = try UniswapV2Pool(address: .zero, token0: .zero, token1: .zero,
                                          reserve0: try poolFields.decimal("reserve0"), reserve1: try poolFields.decimal("reserve1"), fee: fee)
+            let amount: PoolSwap.Fixed = request["amountIn"] != nil ? .exactIn(try request.decimal("amountIn")) : .exactOut(try request.decimal("amountOut"))
             let got: String
-            do {
-                if request["amountIn"] != nil {
-                    let amountIn = try request.decimal("amountIn")
-                    let out = try pool.swap(exactIn: amountIn, zeroForOne: zeroForOne)
-                    got = "\(amountIn) \(out) \(pool.reserve0) \(pool.reserve1)"
-                } else {
-                    let amountOut = try request.decimal("amountOut")
-                    let amountIn = try pool.swap(exactOut: amountOut, zeroForOne: zeroForOne)
-                    got = "\(amountIn) \(amountOut) \(pool.reserve0) \(pool.reserve1)"
-                }
-            } catch let error as PoolError {
+            // Through `fill`, as the engine applies a router's swap: exact input or exact output.
+            switch Result(catching: { () throws(PoolError) in try pool.fill(PoolSwap(from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0, amount: amount)) }) {
+            case .success(let fill):
+                got = "\(fill.amountIn) \(fill.amountOut) \(pool.reserve0) \(pool.reserve1)"
+            case .failure(let error):
                 guard case .revert(let reason) = error else { throw error }
                 let expected = (try? response.object("error").string("message")) ?? "no error"
                 if reason != expected { mismatches.append("case \(index) (\(try vector.string("kind"))): revert \(reason), want \(expected)") }

@@ -62,6 +62,16 @@ struct DifferentialPoolTests {
 
     /// The request run through `UniswapV3Pool.quote`; a request that does not parse is malformedInput.
     static func outcome(of request: [String: Any]) -> Outcome {
+        guard let parsed = parse(request) else { return .error(kind: "malformedInput", message: "") }
+        do throws(PoolError) {
+            return .result(try parsed.pool.get().quote(zeroForOne: parsed.zeroForOne, amountSpecified: parsed.amount, sqrtPriceLimitX96: parsed.limit))
+        } catch {
+            return outcome(error)
+        }
+    }
+
+    /// A request's pool (or why it cannot be built) and swap arguments; nil where it does not parse.
+    static func parse(_ request: [String: Any]) -> (pool: Result<UniswapV3Pool, PoolError>, zeroForOne: Bool, amount: Int256, limit: UInt256)? {
         guard let poolJSON = request["pool"] as? [String: Any], let rows = poolJSON["ticks"] as? [[Any]],
               let zeroForOne = request["zeroForOne"] as? Bool,
               let fee = (poolJSON["fee"] as? Int).flatMap(UInt32.init(exactly:)),
@@ -69,24 +79,25 @@ struct DifferentialPoolTests {
               let price = try? Parse.uint(poolJSON["sqrtPriceX96"]), let tick = try? Parse.tick(poolJSON["tick"]),
               let liquidity = try? Parse.uint(poolJSON["liquidity"]),
               let amount = try? Parse.int(request["amountSpecified"]), let limit = try? Parse.uint(request["sqrtPriceLimitX96"])
-        else { return .error(kind: "malformedInput", message: "") }
+        else { return nil }
         var entries: [TickTable.Entry] = []
         for row in rows {
-            guard row.count == 2, let tick = try? Parse.tick(row[0]), let net = try? Parse.int(row[1]) else {
-                return .error(kind: "malformedInput", message: "")
-            }
+            guard row.count == 2, let tick = try? Parse.tick(row[0]), let net = try? Parse.int(row[1]) else { return nil }
             entries.append(TickTable.Entry(tick: tick, liquidityNet: net))
         }
-        do throws(PoolError) {
-            let pool = try UniswapV3Pool(address: .zero, token0: .zero, token1: .zero, fee: fee, tickSpacing: spacing,
-                                         sqrtPriceX96: price, tick: tick, liquidity: liquidity, ticks: try TickTable(entries))
-            return .result(try pool.quote(zeroForOne: zeroForOne, amountSpecified: amount, sqrtPriceLimitX96: limit))
-        } catch {
-            switch error {
-            case .revert(let reason): return .error(kind: "revert", message: reason)
-            case .invalidState: return .error(kind: "invalidState", message: "")
-            case .malformed: return .error(kind: "malformedInput", message: "")
-            }
+        let pool = Result { () throws(PoolError) -> UniswapV3Pool in
+            try UniswapV3Pool(address: .zero, token0: .zero, token1: .zero, fee: fee, tickSpacing: spacing,
+                              sqrtPriceX96: price, tick: tick, liquidity: liquidity, ticks: try TickTable(entries))
+        }
+        return (pool, zeroForOne, amount, limit)
+    }
+
+    /// A pool error as the vectors write it.
+    static func outcome(_ error: PoolError) -> Outcome {
+        switch error {
+        case .revert(let reason): .error(kind: "revert", message: reason)
+        case .invalidState: .error(kind: "invalidState", message: "")
+        case .malformed: .error(kind: "malformedInput", message: "")
         }
     }
 }

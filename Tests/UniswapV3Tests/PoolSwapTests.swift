@@ -40,6 +40,7 @@ struct PoolSwapTests {
         func step(current: UInt256, target: UInt256, liquidity: UInt256, amountRemaining: Int256) throws(PoolError) -> SwapStep {
             try base.step(current: current, target: target, liquidity: liquidity, amountRemaining: amountRemaining)
         }
+        var feePips: UInt32 { base.feePips }
     }
 
     @Test func mergingEmptyWordsWouldPay39() throws {

@@ -136,17 +136,20 @@ enum Parse {
         return SwapLeg(dex: dex, hops: try hops.map(hop), amount: amount,
                        limit: object["limit"] is NSNull ? nil : try uint(object["limit"]),
                        recipient: try address(object["recipient"]),
-                       deadline: object["deadline"] is NSNull ? nil : try uint(object["deadline"]))
+                       deadline: object["deadline"] is NSNull ? nil : try uint(object["deadline"]),
+                       allowRevert: object["allowRevert"] as? Bool ?? false)
     }
 
     static func hop(_ object: [String: Any]) throws -> SwapHop {
         let tokenIn = object["tokenIn"] is NSNull ? nil : try address(object["tokenIn"])
         let tokenOut = object["tokenOut"] is NSNull ? nil : try address(object["tokenOut"])
+        let priceLimit = object["sqrtPriceLimitX96"] == nil ? nil : try uint(object["sqrtPriceLimitX96"])
         if let pool = object["pool"] {
             return SwapHop(tokenIn: tokenIn, tokenOut: tokenOut,
-                           pool: .pool(try address(pool), zeroForOne: object["zeroForOne"] as? Bool ?? false))
+                           pool: .pool(try address(pool), zeroForOne: object["zeroForOne"] as? Bool ?? false), sqrtPriceLimitX96: priceLimit)
         }
-        return SwapHop(tokenIn: tokenIn, tokenOut: tokenOut, pool: .byTokens(fee: (object["fee"] as? NSNumber)?.uint32Value))
+        return SwapHop(tokenIn: tokenIn, tokenOut: tokenOut, pool: .byTokens(fee: (object["fee"] as? NSNumber)?.uint32Value),
+                       sqrtPriceLimitX96: priceLimit)
     }
 }
 

@@ -107,7 +107,9 @@ public func expectedSwap(_ json: Any?, dex: String) throws -> DecodedSwap? {
             } else {
                 .byTokens(fee: nil)
             }
-            return SwapHop(tokenIn: try hop.optionalAddress("tokenIn"), tokenOut: try hop.optionalAddress("tokenOut"), pool: pool)
+            let priceLimit = hop["sqrtPriceLimitX96"] == nil ? nil : try hop.decimal("sqrtPriceLimitX96")
+            return SwapHop(tokenIn: try hop.optionalAddress("tokenIn"), tokenOut: try hop.optionalAddress("tokenOut"), pool: pool,
+                           sqrtPriceLimitX96: priceLimit)
         }
         let amount = try leg.object("amount")
         let fixed: SwapAmount = if amount["exactIn"] != nil { .exactIn(try amount.decimal("exactIn")) } else { .exactOut(try amount.decimal("exactOut")) }

@@ -22,7 +22,11 @@ What the legs mean (the rules this module and the Swift decoder share) is
 documented in Sources/Protocols/UniswapV3: SwapRouter02's exact input of 0 and
 the Universal Router's CONTRACT_BALANCE (and V2 ALREADY_PAID, 0) are the
 router's balance; exact-output paths come out in swap order; V2 commands give
-`uniswap-v2` legs; unassigned command types are errors.
+`uniswap-v2` legs; unassigned command types are errors. A leg has
+`"allowRevert": true` only for a swap command whose own byte has the 0x80 flag
+(an EXECUTE_SUB_PLAN's flag is not copied onto its legs); a hop has
+`"sqrtPriceLimitX96"` only for a non-zero limit of a single-hop function or a
+direct pool call.
 """
 
 import json
@@ -177,9 +181,17 @@ def amount(kind, value):
     return "routerBalance" if kind == "routerBalance" else {kind: str(value)}
 
 
-def leg(dex, hops, fixed, limit, recipient, deadline):
-    return {"dex": dex, "hops": hops, "amount": fixed, "limit": None if limit is None else str(limit),
-            "recipient": addr(recipient), "deadline": None if deadline is None else str(deadline)}
+def leg(dex, hops, fixed, limit, recipient, deadline, allow_revert=False):
+    out = {"dex": dex, "hops": hops, "amount": fixed, "limit": None if limit is None else str(limit),
+           "recipient": addr(recipient), "deadline": None if deadline is None else str(deadline)}
+    if allow_revert:
+        out["allowRevert"] = True
+    return out
+
+
+def with_price_limit(hop, limit):
+    """The hop with its sqrtPriceLimitX96 when the call passes one (0 is "none")."""
+    return {**hop, "sqrtPriceLimitX96": str(limit)} if limit else hop
 
 
 class Malformed(Exception):
@@ -293,7 +305,7 @@ def reference_router(data, router, depth, deadline, legs, budget):
     shift = 1 if with_deadline else 0
     if "Single" in name:
         token_in, token_out, fee, recipient = params[:4]
-        hops = [{"tokenIn": addr(token_in), "tokenOut": addr(token_out), "fee": fee}]
+        hops = [with_price_limit({"tokenIn": addr(token_in), "tokenOut": addr(token_out), "fee": fee}, params[6 + shift])]
         value, limit = params[4 + shift], params[5 + shift]
         own_deadline = params[4] if with_deadline else deadline
     else:
@@ -455,7 +467,7 @@ def reference_plan(data, version, deadline, depth, legs, budget):
             balance = exact_in and value in (0, CONTRACT_BALANCE)
             dex = V2_DEX
         fixed = amount("routerBalance", 0) if balance else amount("exactIn" if exact_in else "exactOut", value)
-        legs.append(leg(dex, hops, fixed, limit, params["recipient"], deadline))
+        legs.append(leg(dex, hops, fixed, limit, params["recipient"], deadline, allow_revert=bool(byte & 0x80)))
 
 
 def universal_case(rng, version):
@@ -483,9 +495,9 @@ def pool_case(rng):
     zero_for_one = rng.random() < 0.5
     recipient = random_address(rng)
     data = call("poolSwap", [recipient, zero_for_one, amount_specified, random_int(rng, 160), rng.randbytes(rng.randint(0, 70))])
-    recipient, zero_for_one, amount_specified, _, _ = decode(FUNCTIONS["poolSwap"][1], data[4:])
+    recipient, zero_for_one, amount_specified, price_limit, _ = decode(FUNCTIONS["poolSwap"][1], data[4:])
     token_in, token_out = POOL_TOKENS if zero_for_one else POOL_TOKENS[::-1]
-    hop = {"pool": POOL, "zeroForOne": zero_for_one, "tokenIn": token_in, "tokenOut": token_out}
+    hop = with_price_limit({"pool": POOL, "zeroForOne": zero_for_one, "tokenIn": token_in, "tokenOut": token_out}, price_limit)
     fixed = amount("exactOut", -amount_specified) if amount_specified < 0 else amount("exactIn", amount_specified)
     return {"kind": "pool", "name": "pool swap", "to": POOL, "data": hx(data), "value": "0",
             "expect": expectation("swap", [{"dex": DEX, "hops": [hop], "amount": fixed, "limit": None,

@@ -15,6 +15,8 @@ the arguments themselves (never by decoding), following the contracts' semantics
   multicall(bytes[]) unrolled in order, non-swap calls skipped, nested up to 3 levels in all.
 - Algebra pool `swap`: amountRequired > 0 exact in, < 0 exact out, 0 not a swap;
   `swapSupportingFeeOnInputTokens`: > 0 exact in, otherwise not a swap.
+- The Algebra router's single-hop functions and the pool's swap functions: a non-zero
+  `limitSqrtPrice` is the hop's `sqrtPriceLimitX96` (0 means no limit and is not written).
 
 Malformed calls (truncated, offsets or lengths past the end, dirty address words, bools and
 uint160/uint24 out of range) are checked to make eth-abi raise; the decoders must throw too.
@@ -176,14 +178,20 @@ def hops(path):
     return [{"tokenIn": a, "tokenOut": b, "pool": None} for a, b in zip(path, path[1:])]
 
 
+def with_price_limit(hop, limit):
+    """The hop with its sqrtPriceLimitX96 when the call passes one (0 is "none")."""
+    return {**hop, "sqrtPriceLimitX96": str(limit)} if limit else hop
+
+
 def leg(path, kind, value, limit, recipient, deadline):
     return {"hops": hops(path), "amount": {kind: str(value)},
             "limit": None if limit is None else str(limit),
             "recipient": recipient, "deadline": None if deadline is None else str(deadline)}
 
 
-def pool_leg(pool, zero_for_one, kind, value, recipient):
-    return {"hops": [{"tokenIn": None, "tokenOut": None, "pool": {"address": pool, "zeroForOne": zero_for_one}}],
+def pool_leg(pool, zero_for_one, kind, value, recipient, price_limit=0):
+    hop = {"tokenIn": None, "tokenOut": None, "pool": {"address": pool, "zeroForOne": zero_for_one}}
+    return {"hops": [with_price_limit(hop, price_limit)],
             "amount": {kind: str(value)}, "limit": None, "recipient": recipient, "deadline": None}
 
 
@@ -295,6 +303,7 @@ def algebra_router_call(rng, name):
         else:
             params = (checksum(token_in), checksum(token_out), checksum(recipient), deadline, fixed, limit, limit_price)
             expected = leg([token_in, token_out], "exactIn", fixed, limit, recipient, deadline)
+        expected["hops"] = [with_price_limit(expected["hops"][0], limit_price)]
         return call(name, ALGEBRA_ROUTER[name], [params]), expected
     path = token_path(rng, None)
     params = (algebra_path_bytes(path), checksum(recipient), deadline, fixed, limit)
@@ -359,13 +368,14 @@ def algebra_pool_vectors(rng, pools):
             pool = rng.choice(pools)
             recipient, zero_for_one = address(rng), rng.random() < 0.5
             required = 0 if i % 10 == 0 else random_int(rng, -(2**255), 2**255 - 1)
-            args = [checksum(recipient), zero_for_one, required, random_int(rng, 0, 2**160 - 1), rng.randbytes(rng.randint(0, 70))]
+            price_limit = random_int(rng, 0, 2**160 - 1)
+            args = [checksum(recipient), zero_for_one, required, price_limit, rng.randbytes(rng.randint(0, 70))]
             if name != "swap":
                 args.insert(0, checksum(address(rng)))
             if required > 0:
-                legs = [pool_leg(pool, zero_for_one, "exactIn", required, recipient)]
+                legs = [pool_leg(pool, zero_for_one, "exactIn", required, recipient, price_limit)]
             elif required < 0 and name == "swap":
-                legs = [pool_leg(pool, zero_for_one, "exactOut", -required, recipient)]
+                legs = [pool_leg(pool, zero_for_one, "exactOut", -required, recipient, price_limit)]
             else:
                 legs = []
             out.append(vector("camelot-v3", pool, call(name, types, args), 0, swap(name, legs)))
@@ -434,7 +444,7 @@ def address_words(data, expected):
     """Positions of words that hold exactly one address named in the expected leg."""
     names = {expected["recipient"]} | {h["tokenIn"] for h in expected["hops"]} | {h["tokenOut"] for h in expected["hops"]}
     positions = []
-    for a in names - {"0x" + "00" * 20}:
+    for a in sorted(names - {"0x" + "00" * 20}):  # sorted: a set's order changes with PYTHONHASHSEED
         word = bytes(12) + bytes.fromhex(a[2:])
         found = [i for i in range(4, len(data) - WORD + 1, WORD) if data[i:i + WORD] == word]
         positions += found

@@ -19,8 +19,9 @@ enum SwapJSON {
         return line
     }
 
-    /// `{"tokenIn","tokenOut","amountIn"|"amountOut","amountOutMin"|"amountInMax","path","recipient","deadline"}`.
-    /// `amountIn` is `"routerBalance"` for an exact input of whatever the router holds.
+    /// `{"tokenIn","tokenOut","amountIn"|"amountOut","amountOutMin"|"amountInMax","path","recipient","deadline"}`,
+    /// then `"allowRevert":true` only for a leg the call lets fail. `amountIn` is
+    /// `"routerBalance"` for an exact input of whatever the router holds.
     static func render(_ leg: SwapLeg) -> JSONLine {
         var line = JSONLine()
         line.optionalString("tokenIn", leg.tokenIn?.checksummed)
@@ -41,10 +42,12 @@ enum SwapJSON {
         line.array("path", leg.hops.map(render))
         line.optionalString("recipient", leg.recipient?.checksummed)
         line.optionalString("deadline", leg.deadline?.description)
+        if leg.allowRevert { line.bool("allowRevert", true) }
         return line
     }
 
-    /// `{"tokenIn","tokenOut"}` and then `"fee"`, `"pool","zeroForOne"` or `"pool","i","j"`.
+    /// `{"tokenIn","tokenOut"}` and then `"fee"`, `"pool","zeroForOne"` or `"pool","i","j"`, then
+    /// `"sqrtPriceLimitX96"` (a decimal string) only where the call passes a price limit.
     static func render(_ hop: SwapHop) -> JSONLine {
         var line = JSONLine()
         line.optionalString("tokenIn", hop.tokenIn?.checksummed)
@@ -60,6 +63,7 @@ enum SwapJSON {
             line.number("i", i)
             line.number("j", j)
         }
+        if let limit = hop.sqrtPriceLimitX96 { line.string("sqrtPriceLimitX96", limit.description) }
         return line
     }
 

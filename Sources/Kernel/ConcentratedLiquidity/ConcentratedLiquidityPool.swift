@@ -16,6 +16,11 @@ public protocol ConcentratedLiquidityPool: PricingPool {
     func quote(zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96: UInt256) throws(PoolError) -> ConcentratedLiquiditySwapResult
     /// `quote` that also moves the pool to the state after the swap.
     mutating func swap(zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96: UInt256) throws(PoolError) -> ConcentratedLiquiditySwapResult
+
+    /// What the pool's swap loop runs with: how it finds the next tick and prices a step.
+    associatedtype Rules: ConcentratedLiquidityRules
+    /// The rules of a swap in this direction (its fee, the tick walk), as `quote` uses them.
+    func rules(zeroForOne: Bool) -> Rules
 }
 
 extension ConcentratedLiquidityPool {
@@ -56,9 +61,21 @@ extension ConcentratedLiquidityPool {
     /// The direction, signed amount and "no limit" price limit of an exact-input swap.
     @inlinable
     static func exactInputArguments(_ amountIn: UInt256, from: Int, to: Int) throws(PoolError) -> (Bool, Int256, UInt256) {
-        guard (from, to) == (0, 1) || (from, to) == (1, 0) else { throw .invalidState("token indexes \(from)→\(to) are not 0→1 or 1→0") }
+        let zeroForOne = try Self.zeroForOne(from: from, to: to)
         guard let amount = Int256(exactly: amountIn) else { throw .invalidState("amount \(amountIn) does not fit int256") }
-        let zeroForOne = from == 0
-        return (zeroForOne, amount, zeroForOne ? TickMath.minSqrtRatio &+ .one : TickMath.maxSqrtRatio &- .one)
+        return (zeroForOne, amount, noPriceLimit(zeroForOne: zeroForOne))
+    }
+
+    /// `zeroForOne` of the token indexes 0→1 or 1→0; `invalidState` for any others.
+    @inlinable
+    static func zeroForOne(from: Int, to: Int) throws(PoolError) -> Bool {
+        guard (from, to) == (0, 1) || (from, to) == (1, 0) else { throw .invalidState("token indexes \(from)→\(to) are not 0→1 or 1→0") }
+        return from == 0
+    }
+
+    /// The price limit routers pass for "none": `minSqrtRatio + 1` going down, `maxSqrtRatio - 1` up.
+    @inlinable
+    static func noPriceLimit(zeroForOne: Bool) -> UInt256 {
+        zeroForOne ? TickMath.minSqrtRatio &+ .one : TickMath.maxSqrtRatio &- .one
     }
 }

@@ -20,6 +20,9 @@ public protocol ConcentratedLiquidityRules: Sendable {
     /// One swap step towards `target` (`SwapMath.computeSwapStep` or the pool's own version),
     /// fee included.
     func step(current: UInt256, target: UInt256, liquidity: UInt256, amountRemaining: Int256) throws(PoolError) -> SwapStep
+
+    /// The fee a step takes from its input, in millionths.
+    var feePips: UInt32 { get }
 }
 
 /// Uniswap V3's rules: the tick bitmap compressed by `tickSpacing` and `SwapMath.computeSwapStep`
@@ -48,4 +51,7 @@ public struct UniswapV3Rules: ConcentratedLiquidityRules {
         try SwapMath.computeSwapStep(sqrtRatioCurrentX96: current, sqrtRatioTargetX96: target, liquidity: liquidity,
                                      amountRemaining: amountRemaining, feePips: fee)
     }
+
+    /// The pool's fee.
+    public var feePips: UInt32 { fee }
 }

@@ -18,7 +18,7 @@ enum AlgebraPoolSwap: UInt32 {
         }
     }
 
-    /// The one leg on `pool`; nil for an amount of zero (the pool refuses it) and for a
+    /// The one leg on `pool`, its hop carrying a non-zero `limitSqrtPrice`; nil for an amount of zero (the pool refuses it) and for a
     /// non-positive amount to `swapSupportingFeeOnInputTokens` (no input the call can name).
     func decode(dex: String, pool: Address, arguments: ABIReader) throws(DecodingError) -> DecodedSwap? {
         let recipientIndex = self == .swap ? 0 : 1
@@ -28,11 +28,11 @@ enum AlgebraPoolSwap: UInt32 {
         let recipient = try arguments.address(recipientIndex, field: "recipient")
         let zeroToOne = try arguments.bool(recipientIndex + 1, field: "zeroToOne")
         let amountRequired = try arguments.int(recipientIndex + 2, field: "amountRequired")
-        _ = try arguments.uint(recipientIndex + 3, bits: 160, field: "limitSqrtPrice")
+        let limit = try arguments.uint(recipientIndex + 3, bits: 160, field: "limitSqrtPrice")
         _ = try arguments.bytes(recipientIndex + 4, field: "data")
         guard !amountRequired.isZero, self == .swap || !amountRequired.isNegative else { return nil }
         let amount: SwapAmount = amountRequired.isNegative ? .exactOut(amountRequired.magnitude) : .exactIn(amountRequired.bitPattern)
-        let hop = SwapHop(tokenIn: nil, tokenOut: nil, pool: .pool(pool, zeroForOne: zeroToOne))
+        let hop = SwapHop(tokenIn: nil, tokenOut: nil, pool: .pool(pool, zeroForOne: zeroToOne), sqrtPriceLimitX96: limit.isZero ? nil : limit)
         let leg = SwapLeg(dex: dex, hops: [hop], amount: amount, limit: nil, recipient: recipient, deadline: nil)
         return DecodedSwap(function: name, legs: [leg])
     }

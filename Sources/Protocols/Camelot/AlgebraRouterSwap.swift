@@ -2,35 +2,40 @@ import Kernel
 
 /// Reads the leg of one Algebra SwapRouter swap function from its arguments.
 enum AlgebraRouterSwap {
-    /// `exactInputSingle` and its fee-on-transfer variant: one hop, exact input.
+    /// `exactInputSingle` and its fee-on-transfer variant: one hop, exact input, with a
+    /// non-zero `limitSqrtPrice` as the hop's price limit.
     static func exactInputSingle(dex: String, arguments: ABIReader) throws(DecodingError) -> SwapLeg {
         let params = arguments.inlineTuple(0)
-        let hop = SwapHop(
-            tokenIn: try params.address(0, field: "tokenIn"),
-            tokenOut: try params.address(1, field: "tokenOut"),
-            pool: .byTokens(fee: nil))
+        let tokenIn = try params.address(0, field: "tokenIn")
+        let tokenOut = try params.address(1, field: "tokenOut")
         let recipient = try params.address(2, field: "recipient")
         let deadline = try params.uint(3, field: "deadline")
         let amountIn = try params.uint(4, field: "amountIn")
         let amountOutMinimum = try params.uint(5, field: "amountOutMinimum")
-        _ = try params.uint(6, bits: 160, field: "limitSqrtPrice")
+        let hop = try singleHop(tokenIn: tokenIn, tokenOut: tokenOut, params: params, limitIndex: 6)
         return SwapLeg(dex: dex, hops: [hop], amount: .exactIn(amountIn), limit: amountOutMinimum, recipient: recipient, deadline: deadline)
     }
 
-    /// `exactOutputSingle`: one hop, exact output; the unused `fee` is checked as a `uint24`.
+    /// `exactOutputSingle`: one hop, exact output, with a non-zero `limitSqrtPrice` as the hop's
+    /// price limit; the unused `fee` is checked as a `uint24`.
     static func exactOutputSingle(dex: String, arguments: ABIReader) throws(DecodingError) -> SwapLeg {
         let params = arguments.inlineTuple(0)
-        let hop = SwapHop(
-            tokenIn: try params.address(0, field: "tokenIn"),
-            tokenOut: try params.address(1, field: "tokenOut"),
-            pool: .byTokens(fee: nil))
+        let tokenIn = try params.address(0, field: "tokenIn")
+        let tokenOut = try params.address(1, field: "tokenOut")
         _ = try params.uint(2, bits: 24, field: "fee")
         let recipient = try params.address(3, field: "recipient")
         let deadline = try params.uint(4, field: "deadline")
         let amountOut = try params.uint(5, field: "amountOut")
         let amountInMaximum = try params.uint(6, field: "amountInMaximum")
-        _ = try params.uint(7, bits: 160, field: "limitSqrtPrice")
+        let hop = try singleHop(tokenIn: tokenIn, tokenOut: tokenOut, params: params, limitIndex: 7)
         return SwapLeg(dex: dex, hops: [hop], amount: .exactOut(amountOut), limit: amountInMaximum, recipient: recipient, deadline: deadline)
+    }
+
+    /// The hop of a single-hop call: the pool of the two tokens, with the `uint160 limitSqrtPrice`
+    /// at `limitIndex` unless it is zero ("no limit").
+    private static func singleHop(tokenIn: Address, tokenOut: Address, params: ABIReader, limitIndex: Int) throws(DecodingError) -> SwapHop {
+        let limit = try params.uint(limitIndex, bits: 160, field: "limitSqrtPrice")
+        return SwapHop(tokenIn: tokenIn, tokenOut: tokenOut, pool: .byTokens(fee: nil), sqrtPriceLimitX96: limit.isZero ? nil : limit)
     }
 
     /// `exactInput` (`exactOutput: false`) or `exactOutput` (true, path written from the output

@@ -5,8 +5,9 @@ import Kernel
 ///
 /// A positive `amountSpecified` is an exact input, a negative one an exact output of its
 /// magnitude (0 makes the pool revert; it is kept as an exact input of 0). The hop names the pool
-/// and direction, with the tokens when the config lists them; the leg has no limit (the price
-/// limit bounds the price, not an amount) and no deadline.
+/// and direction, with the tokens when the config lists them, and a non-zero
+/// `sqrtPriceLimitX96`; the leg has no limit (the price limit bounds the price, not an amount)
+/// and no deadline.
 struct PoolInterface: Sendable {
     /// The pool.
     let address: Address
@@ -20,14 +21,14 @@ struct PoolInterface: Sendable {
         guard FunctionSelector.leading(call) == Selector.poolSwap else { return nil }
         let reader = CalldataReader.arguments(of: call, origin: unroller.origin)
         _ = try reader.bytes(4, field: "data")
-        _ = try reader.uint(3, bits: 160, field: "sqrtPriceLimitX96")
+        let priceLimit = try reader.uint(3, bits: 160, field: "sqrtPriceLimitX96")
         let amountSpecified = try reader.int(2, field: "amountSpecified")
         let zeroForOne = try reader.bool(1, field: "zeroForOne")
         let recipient = try reader.address(0, field: "recipient")
         let amount: SwapAmount = amountSpecified.isNegative ? .exactOut(amountSpecified.magnitude) : .exactIn(amountSpecified.bitPattern)
         let hop = SwapHop(tokenIn: zeroForOne ? tokens?.token0 : tokens?.token1,
                           tokenOut: zeroForOne ? tokens?.token1 : tokens?.token0,
-                          pool: .pool(address, zeroForOne: zeroForOne))
+                          pool: .pool(address, zeroForOne: zeroForOne), sqrtPriceLimitX96: priceLimit.isZero ? nil : priceLimit)
         unroller.legs.append(SwapLeg(dex: dex, hops: [hop], amount: amount, limit: nil, recipient: recipient, deadline: nil))
         return "swap"
     }

@@ -13,7 +13,9 @@ import Kernel
 ///   V2/V3 pool and is skipped. V4 swaps belong to another family and give no leg here.
 /// - A command type the version leaves unassigned makes the router revert
 ///   (`InvalidCommandType`): a `DecodingError(.invalidValue)` at the command byte.
-/// - The allow-revert flag (bit 0x80) does not change the legs: they are what the call asks for.
+/// - The allow-revert flag (bit 0x80 of a swap command's byte) is the leg's `allowRevert`; the
+///   leg is still what the call asks for. A flagged `EXECUTE_SUB_PLAN` lets its whole sub-plan
+///   fail, which no one leg can say: the sub-plan's legs carry their own commands' flags.
 /// - `payerIsUser` decides who pays, not how much, and is read (as a strict `bool`) but not kept.
 /// - Every leg carries `execute`'s deadline, if it has one.
 struct UniversalRouterInterface: RouterInterface {
@@ -26,6 +28,9 @@ struct UniversalRouterInterface: RouterInterface {
 
     /// `CONTRACT_BALANCE`: an input amount meaning "all the router holds".
     private static let contractBalance = UInt256.one << 255
+    /// `Commands.FLAG_ALLOW_REVERT`: the command byte's bit that lets the plan go on when the
+    /// command fails.
+    private static let allowRevertFlag: UInt8 = 0x80
 
     func append(_ call: ArraySlice<UInt8>, depth: Int, deadline: UInt256?, to unroller: inout MulticallUnroller) throws(DecodingError) -> String? {
         guard let selector = FunctionSelector.leading(call) else { return nil }
@@ -53,17 +58,18 @@ struct UniversalRouterInterface: RouterInterface {
         var n = 0
         for index in commands.indices {
             try unroller.visit(at: reader.offset(of: index), field: "commands")
+            let allowRevert = commands[index] & Self.allowRevertFlag != 0
             let input = CalldataReader(try inputs.bytes(n, field: "inputs"), origin: unroller.origin)
             n += 1
             switch version.command(commands[index]) {
             case .v3SwapExactIn:
-                unroller.legs.append(try v3Leg(input, exactInput: true, deadline: deadline))
+                unroller.legs.append(try v3Leg(input, exactInput: true, deadline: deadline, allowRevert: allowRevert))
             case .v3SwapExactOut:
-                unroller.legs.append(try v3Leg(input, exactInput: false, deadline: deadline))
+                unroller.legs.append(try v3Leg(input, exactInput: false, deadline: deadline, allowRevert: allowRevert))
             case .v2SwapExactIn:
-                unroller.legs.append(try v2Leg(input, exactInput: true, deadline: deadline))
+                unroller.legs.append(try v2Leg(input, exactInput: true, deadline: deadline, allowRevert: allowRevert))
             case .v2SwapExactOut:
-                unroller.legs.append(try v2Leg(input, exactInput: false, deadline: deadline))
+                unroller.legs.append(try v2Leg(input, exactInput: false, deadline: deadline, allowRevert: allowRevert))
             case .executeSubPlan:
                 try plan(input, depth: depth + 1, deadline: deadline, into: &unroller)
             case .invalid:
@@ -75,22 +81,22 @@ struct UniversalRouterInterface: RouterInterface {
     }
 
     /// The leg of a `V3_SWAP_EXACT_IN/OUT` input.
-    private func v3Leg(_ input: CalldataReader, exactInput: Bool, deadline: UInt256?) throws(DecodingError) -> SwapLeg {
+    private func v3Leg(_ input: CalldataReader, exactInput: Bool, deadline: UInt256?, allowRevert: Bool) throws(DecodingError) -> SwapLeg {
         let (recipient, amount, limit) = try swapFields(input, exactInput: exactInput)
         let path = try input.bytes(3, field: "path")
         let hops = try V3Path.hops(path, reversed: !exactInput, origin: input.origin)
         let fixed: SwapAmount = !exactInput ? .exactOut(amount)
             : amount == Self.contractBalance ? .exactInRouterBalance : .exactIn(amount)
-        return SwapLeg(dex: dex, hops: hops, amount: fixed, limit: limit, recipient: recipient, deadline: deadline)
+        return SwapLeg(dex: dex, hops: hops, amount: fixed, limit: limit, recipient: recipient, deadline: deadline, allowRevert: allowRevert)
     }
 
     /// The leg of a `V2_SWAP_EXACT_IN/OUT` input.
-    private func v2Leg(_ input: CalldataReader, exactInput: Bool, deadline: UInt256?) throws(DecodingError) -> SwapLeg {
+    private func v2Leg(_ input: CalldataReader, exactInput: Bool, deadline: UInt256?, allowRevert: Bool) throws(DecodingError) -> SwapLeg {
         let (recipient, amount, limit) = try swapFields(input, exactInput: exactInput)
         let hops = try input.reading { (reader) throws(DecodingError) in try TokenPath.hops(reader, at: 3) }
         let fixed: SwapAmount = !exactInput ? .exactOut(amount)
             : amount == Self.contractBalance || amount.isZero ? .exactInRouterBalance : .exactIn(amount)
-        return SwapLeg(dex: v2Dex, hops: hops, amount: fixed, limit: limit, recipient: recipient, deadline: deadline)
+        return SwapLeg(dex: v2Dex, hops: hops, amount: fixed, limit: limit, recipient: recipient, deadline: deadline, allowRevert: allowRevert)
     }
 
     /// The fields the four swap commands share: recipient, amount, limit (and `payerIsUser`,

@@ -13,10 +13,11 @@ struct V3RouterArguments {
 
     /// The leg of `exactInputSingle` / `exactOutputSingle`, whose struct is static and laid out
     /// in place: `(tokenIn, tokenOut, uint24 fee, recipient, [deadline], amount, limit,
-    /// uint160 sqrtPriceLimitX96)`. `deadline` is the enclosing multicall's, if any.
+    /// uint160 sqrtPriceLimitX96)`. `deadline` is the enclosing multicall's, if any; a non-zero
+    /// `sqrtPriceLimitX96` is the hop's.
     func single(_ arguments: CalldataReader, exactInput: Bool, deadline: UInt256?) throws(DecodingError) -> SwapLeg {
         let shift = hasDeadline ? 1 : 0
-        _ = try arguments.uint(6 + shift, bits: 160, field: "sqrtPriceLimitX96")
+        let priceLimit = try arguments.uint(6 + shift, bits: 160, field: "sqrtPriceLimitX96")
         let tokenIn = try arguments.address(0, field: "tokenIn")
         let tokenOut = try arguments.address(1, field: "tokenOut")
         let fee = try arguments.uint(2, bits: 24, field: "fee")
@@ -24,7 +25,8 @@ struct V3RouterArguments {
         let ownDeadline = hasDeadline ? try arguments.uint(4, field: "deadline") : deadline
         let amount = try arguments.uint(4 + shift, field: exactInput ? "amountIn" : "amountOut")
         let limit = try arguments.uint(5 + shift, field: exactInput ? "amountOutMinimum" : "amountInMaximum")
-        let hop = SwapHop(tokenIn: tokenIn, tokenOut: tokenOut, pool: .byTokens(fee: UInt32(truncatingIfNeeded: fee.low64)))
+        let hop = SwapHop(tokenIn: tokenIn, tokenOut: tokenOut, pool: .byTokens(fee: UInt32(truncatingIfNeeded: fee.low64)),
+                          sqrtPriceLimitX96: priceLimit.isZero ? nil : priceLimit)
         return SwapLeg(dex: dex, hops: [hop], amount: swapAmount(amount, exactInput: exactInput),
                        limit: limit, recipient: recipient, deadline: ownDeadline)
     }

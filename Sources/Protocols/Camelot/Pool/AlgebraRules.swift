@@ -36,4 +36,7 @@ public struct AlgebraRules: ConcentratedLiquidityRules {
         try SwapMath.computeSwapStep(sqrtRatioCurrentX96: current, sqrtRatioTargetX96: target, liquidity: liquidity,
                                      amountRemaining: amountRemaining, feePips: UInt32(fee))
     }
+
+    /// The direction's fee.
+    public var feePips: UInt32 { UInt32(fee) }
 }

@@ -49,7 +49,7 @@ public struct CamelotV3Pool: Sendable, Equatable {
     }
 
     /// The rules of a swap in this direction: the raw-tick table walk and the direction's fee.
-    private func rules(zeroForOne: Bool) -> AlgebraRules {
+    public func rules(zeroForOne: Bool) -> AlgebraRules {
         AlgebraRules(fee: zeroForOne ? feeZeroToOne : feeOneToZero)
     }
 

@@ -1,5 +1,8 @@
 import Kernel
 
+/// `PricingPool` for every StableSwap variant. Only exact inputs are priced (`fill`'s default):
+/// every variant's `exchange` fixes the input, and none of them is given a `get_dx` here. A
+/// StableSwap pool has no closed form (`swapCurve` is nil); its marginal rate is a small quote's.
 extension CurveStableSwapPool: PricingPool {
     /// The coins in index order.
     public var tokens: [Address] { coins }
@@ -23,5 +26,12 @@ extension CurveStableSwapPool: PricingPool {
     public mutating func advance(toBlock number: UInt64, timestamp: UInt64) throws(PoolError) {
         guard let ramp else { return }
         amplification = try ramp.amplification(at: UInt256(timestamp))
+    }
+
+    /// One small exact quote's rate (`quotedMarginalRate`: a millionth of `balances(from)`, at
+    /// least 1 unit); nil for an index outside the coins or where `exchange` would revert.
+    public func marginalRate(from: Int, to: Int) -> Double? {
+        guard from >= 0, from < balances.count else { return nil }
+        return quotedMarginalRate(from: from, to: to, balanceIn: balances[from])
     }
 }

@@ -41,8 +41,8 @@ public struct UniswapV3Pool: Sendable, Equatable {
         self.tickSpacing = tickSpacing
     }
 
-    /// The pool's rules: its fee and the bitmap compressed by its spacing.
-    private var rules: UniswapV3Rules { UniswapV3Rules(fee: fee, tickSpacing: tickSpacing) }
+    /// The pool's rules, the same both ways: its fee and the bitmap compressed by its spacing.
+    public func rules(zeroForOne: Bool) -> UniswapV3Rules { UniswapV3Rules(fee: fee, tickSpacing: tickSpacing) }
 
     /// What `swap(recipient, zeroForOne, amountSpecified, sqrtPriceLimitX96, data)` would return
     /// and leave, without changing the pool. Positive `amountSpecified` is an exact input,
@@ -50,11 +50,11 @@ public struct UniswapV3Pool: Sendable, Equatable {
     /// `""` for its bare requires); `invalidState` if the swap would end outside
     /// `completeTickRange`.
     public func quote(zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96: UInt256) throws(PoolError) -> ConcentratedLiquiditySwapResult {
-        try state.quote(rules, zeroForOne: zeroForOne, amountSpecified: amountSpecified, sqrtPriceLimitX96: sqrtPriceLimitX96)
+        try state.quote(rules(zeroForOne: zeroForOne), zeroForOne: zeroForOne, amountSpecified: amountSpecified, sqrtPriceLimitX96: sqrtPriceLimitX96)
     }
 
     /// Runs `quote` and leaves the pool in the state the swap leaves.
     public mutating func swap(zeroForOne: Bool, amountSpecified: Int256, sqrtPriceLimitX96: UInt256) throws(PoolError) -> ConcentratedLiquiditySwapResult {
-        try state.swap(rules, zeroForOne: zeroForOne, amountSpecified: amountSpecified, sqrtPriceLimitX96: sqrtPriceLimitX96)
+        try state.swap(rules(zeroForOne: zeroForOne), zeroForOne: zeroForOne, amountSpecified: amountSpecified, sqrtPriceLimitX96: sqrtPriceLimitX96)
     }
 }
