@@ -133,3 +133,8 @@ let package = Package(
         ),
     ]
 )
+
+// Every protocol used as a type says so (`any P`), in every target of the package.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]
+}
