@@ -1,4 +1,4 @@
-import Kernel
+@testable import Kernel
 
 /// A decoded ABI value. Byte values are slices of the input, never copies.
 indirect enum ABIValue: Equatable {

@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// RLP against pyrlp, ABI against eth-abi, Keccak-256 against eth-hash, on random values.

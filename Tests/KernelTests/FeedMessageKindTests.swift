@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// Every L1 and L2 message kind Nitro defines yields the transactions (or the error) Nitro's

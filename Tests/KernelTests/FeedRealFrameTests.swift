@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// Real sequencer feed frames (Fixtures/feed, see PROVENANCE.md) decode to the transactions,

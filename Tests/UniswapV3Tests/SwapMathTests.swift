@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// SqrtPriceMath, SwapMath and LiquidityMath against v3-core's spec values
