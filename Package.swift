@@ -76,25 +76,26 @@ let package = Package(
         .testTarget(
             name: "KernelTests",
             dependencies: [
-                "Kernel",
+                "Kernel", "TestSupport",
                 .product(name: "BigInt", package: "BigInt"),
             ],
             exclude: ["Fixtures"]
         ),
-        // Fixture loaders shared by the tests of the two V2-style families.
-        .target(name: "V2StyleTestSupport", dependencies: ["Kernel"], path: "Tests/V2StyleTestSupport"),
-        .testTarget(name: "UniswapV2Tests", dependencies: ["UniswapV2", "Kernel", "V2StyleTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "UniswapV3Tests", dependencies: ["UniswapV3", "Kernel"], exclude: ["Fixtures"]),
-        .testTarget(name: "CamelotTests", dependencies: ["Camelot", "Kernel", "V2StyleTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel"], exclude: ["Fixtures"]),
+        // What every test target shares: fixture and vector loading, JSON field reads, the
+        // seeded generator (the Engine benchmarks' synthetic universe draws from it too).
+        .target(name: "TestSupport", dependencies: ["Kernel"], path: "Tests/TestSupport"),
+        .testTarget(name: "UniswapV2Tests", dependencies: ["UniswapV2", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "UniswapV3Tests", dependencies: ["UniswapV3", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CamelotTests", dependencies: ["Camelot", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "EngineTests",
-            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Camelot", "Curve", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Camelot", "Curve", "TestSupport", .product(name: "BigInt", package: "BigInt")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "HostTests",
-            dependencies: ["Host", "Engine", "Kernel", "UniswapV2", "UniswapV3", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Host", "Engine", "Kernel", "UniswapV2", "UniswapV3", "TestSupport", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
         .executableTarget(
@@ -120,7 +121,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "EngineBenchmarks",
-            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "TestSupport", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
@@ -132,3 +133,8 @@ let package = Package(
         ),
     ]
 )
+
+// Every protocol used as a type says so (`any P`), in every target of the package.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]
+}

@@ -2,6 +2,7 @@ import Benchmark
 import Foundation
 import Engine
 import Kernel
+import TestSupport
 import UniswapV2
 
 /// `Engine.process` on the synthetic universe's two-coin pools as Uniswap V2 pairs: a message

@@ -1,4 +1,5 @@
 import Kernel
+import TestSupport
 
 /// A seeded synthetic pool universe shaped like Arbitrum One's DEX pools, for the cycle index
 /// benchmarks: `poolCount` pools (10,000 by default) over about 2,000 tokens.
@@ -79,18 +80,5 @@ struct SyntheticUniverse {
 
     private static func address(_ hex: String) -> Address {
         (try? Address(hex: hex)) ?? .zero
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the universe is the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -91,6 +91,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try v3Pool.quote(zeroForOne: true, amountSpecified: Int256(-1_000_000_000), sqrtPriceLimitX96: TickMath.minSqrtRatio + UInt256(1)))
         }
     }
+    dispatchBenchmarks(v2: v2Pair, v3: v3Pool)
 }
 
 /// The pool of the V3 benchmarks: liquidity 10^18 in [0, 100] and (k + 2)·10^17 in each

@@ -1,2 +1,2 @@
-// The fixture loaders and helpers shared with the other V2-style family's tests.
-@_exported import V2StyleTestSupport
+// The fixture loaders, field readers and seeded generator shared by every test target.
+@_exported import TestSupport

@@ -31,7 +31,7 @@ import Testing
                 SwapHop(tokenIn: try optionalAddress(hop["tokenIn"]), tokenOut: try optionalAddress(hop["tokenOut"]),
                         pool: .coins(try hop.address("pool"), i: try #require(hop["i"] as? Int), j: try #require(hop["j"] as? Int)))
             }
-            return SwapLeg(dex: dex, hops: hops, amount: .exactIn(try leg.uint("amountIn")), limit: try leg.uint("limit"),
+            return SwapLeg(dex: dex, hops: hops, amount: .exactIn(try leg.decimal("amountIn")), limit: try leg.decimal("limit"),
                            recipient: try optionalAddress(leg["recipient"]), deadline: nil)
         }
         return DecodedSwap(function: try expect.string("function"), legs: legs)
@@ -47,7 +47,7 @@ import Testing
         var outcomes: [String: Int] = [:]
         for vector in vectors {
             let call = ContractCall(to: try vector.address("to"), data: try [UInt8](hexFixture: try vector.string("data"))[...],
-                                    value: try vector.uint("value"))
+                                    value: try vector.decimal("value"))
             let expect = try #require(vector["expect"] as? [String: Any])
             let label = "\(vector["kind"] ?? "") \(try vector.string("data").prefix(74))"
             let result: Result<DecodedSwap?, DecodingError>

@@ -21,7 +21,7 @@ import Testing
         let balances = try #require(testCase["balances"] as? [String]).map { try #require(UInt256(decimal: $0)) }
         return try CurveStableSwapPool(
             address: .zero, coins: Array(repeating: .zero, count: balances.count), variant: variant,
-            amplification: amplification, fee: try testCase.uint("fee"), adminFee: try testCase.uint("adminFee"),
+            amplification: amplification, fee: try testCase.decimal("fee"), adminFee: try testCase.decimal("adminFee"),
             rates: rates, balances: balances)
     }
 
@@ -33,13 +33,13 @@ import Testing
 
     @Test func legacyPoolsPayWithTheLastStep() throws {
         for testCase in try Self.cases() {
-            var pool = try Self.pool(testCase, .legacy, amplification: try testCase.uint("A"))
+            var pool = try Self.pool(testCase, .legacy, amplification: try testCase.decimal("A"))
             let expected = try #require(testCase["exchange"] as? [String: Any])
             let balances = try #require(expected["balances"] as? [String]).map { try #require(UInt256(decimal: $0)) }
             let i = try #require(testCase["i"] as? Int)
             let j = try #require(testCase["j"] as? Int)
-            let dy = try pool.exchange(try testCase.uint("dx"), from: i, to: j)
-            #expect(dy == (try expected.uint("dy")), "\(testCase)")
+            let dy = try pool.exchange(try testCase.decimal("dx"), from: i, to: j)
+            #expect(dy == (try expected.decimal("dy")), "\(testCase)")
             #expect(pool.balances.array == balances, "\(testCase)")
         }
     }
@@ -52,13 +52,13 @@ import Testing
             let pool = try Self.pool(testCase, .stableswap, amplification: UInt256(a * 100))
             let i = try #require(testCase["i"] as? Int)
             let j = try #require(testCase["j"] as? Int)
-            let dx = try testCase.uint("dx")
+            let dx = try testCase.decimal("dx")
             let outcome = Result { () throws(PoolError) in try pool.quote(dx, from: i, to: j) }
             if expected["revert"] != nil {
                 reverts += 1
                 #expect(outcome == .failure(.revert(CurveRevert.invariantDidNotConverge)), "\(testCase)")
             } else {
-                #expect(outcome == .success(try expected.uint("dy")), "\(testCase)")
+                #expect(outcome == .success(try expected.decimal("dy")), "\(testCase)")
             }
         }
         #expect(reverts == 8)

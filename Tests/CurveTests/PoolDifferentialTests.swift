@@ -13,11 +13,11 @@ import Testing
         let variant = try #require(CurveStableSwapVariant(rawValue: variantName), "variant \(variantName)")
         let rates = try #require(json["rates"] as? [String]).map { try #require(UInt256(decimal: $0)) }
         let balances = try #require(json["balances"] as? [String]).map { try #require(UInt256(decimal: $0)) }
-        let multiplier = json["offpegFeeMultiplier"] == nil ? UInt256.zero : try json.uint("offpegFeeMultiplier")
+        let multiplier = json["offpegFeeMultiplier"] == nil ? UInt256.zero : try json.decimal("offpegFeeMultiplier")
         return try CurveStableSwapPool(
             address: .zero, coins: Array(repeating: .zero, count: balances.count), variant: variant,
-            amplification: try json.uint("A"), fee: try json.uint("fee"), offpegFeeMultiplier: multiplier,
-            adminFee: try json.uint("adminFee"), rates: rates, balances: balances)
+            amplification: try json.decimal("A"), fee: try json.decimal("fee"), offpegFeeMultiplier: multiplier,
+            adminFee: try json.decimal("adminFee"), rates: rates, balances: balances)
     }
 
     @Test func everyCaseMatchesToTheWei() throws {
@@ -30,14 +30,14 @@ import Testing
             var pool = try Self.pool(try #require(request["pool"] as? [String: Any]))
             let i = try #require(request["i"] as? Int)
             let j = try #require(request["j"] as? Int)
-            let dx = try request.uint("dx")
+            let dx = try request.decimal("dx")
             let outcome: Result<UInt256, PoolError> = Result { () throws(PoolError) in try pool.exchange(dx, from: i, to: j) }
             let matches: Bool
             if let error = response["error"] as? [String: Any] {
                 matches = outcome == .failure(.revert(try error.string("message")))
             } else {
                 let expectedBalances = try #require(response["balances"] as? [String]).map { try #require(UInt256(decimal: $0)) }
-                matches = outcome == .success(try response.uint("dy")) && pool.balances.array == expectedBalances
+                matches = outcome == .success(try response.decimal("dy")) && pool.balances.array == expectedBalances
             }
             if !matches {
                 failures += 1

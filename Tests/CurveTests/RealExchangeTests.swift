@@ -55,8 +55,8 @@ import Testing
             let word = { (k: Int) in UInt256(bigEndian: data[(32 * k)..<(32 * k + 32)]) ?? .zero }
             let (soldID, tokensSold, boughtID, tokensBought) = (word(0), word(1), word(2), word(3))
             let decoded = try #require(exchange["decoded"] as? [String: Any])
-            #expect(try decoded.uint("sold_id") == soldID && decoded.uint("bought_id") == boughtID)
-            #expect(try decoded.uint("tokens_sold") == tokensSold && decoded.address("buyer") == buyer)
+            #expect(try decoded.decimal("sold_id") == soldID && decoded.decimal("bought_id") == boughtID)
+            #expect(try decoded.decimal("tokens_sold") == tokensSold && decoded.address("buyer") == buyer)
 
             let transfers = try exchange.objects("pool_transfers").map(Transfer.init)
             let paidIn = try #require(transfers.first { $0.to == pool && $0.from != .zero && $0.value == tokensSold })

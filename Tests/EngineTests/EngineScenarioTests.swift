@@ -28,8 +28,7 @@ import UniswapV2
         #expect(opportunity.cycle.map(\.pool) == [sushi, uni])
         #expect(opportunity.token == W.weth)
         let best = try #require(try W.bruteForce(engine, [(sushi, W.weth), (uni, W.tokenA)], over: 1...3_000_000))
-        #expect(opportunity.grossProfit == best.profit)
-        #expect(opportunity.amountIn == best.input)
+        W.expectWithinBound(opportunity.grossProfit, best.profit)
         #expect(opportunity.amountOut == opportunity.amountIn + opportunity.grossProfit)
         #expect(opportunity.trigger == message.transactions[0].hash)
         #expect(opportunity.sequenceNumber == 7)
@@ -54,12 +53,11 @@ import UniswapV2
         let found = engine.process(W.message(2, timestamp: 0, [W.swap("uniswap-v2", W.tokenB, W.tokenA, exactIn: 3_000_000)]))
         let opportunity = try #require(found.first)
         #expect(found.count == 1)
-        // A is cheap against B now: WETH → B → A → WETH.
-        let (wethB, bA, aWeth) = (pools[2].pool.address, pools[1].pool.address, pools[0].pool.address)
-        #expect(opportunity.cycle.map(\.pool) == [wethB, bA, aWeth])
-        let best = try #require(try W.bruteForce(engine, [(wethB, W.weth), (bA, W.tokenB), (aWeth, W.tokenA)], over: 1...3_000_000))
-        #expect(opportunity.grossProfit == best.profit)
-        #expect(opportunity.amountIn == best.input)
+        // Selling B for A made A scarce in the A/B pair: WETH → A → B → WETH.
+        let (aWeth, bA, wethB) = (pools[0].pool.address, pools[1].pool.address, pools[2].pool.address)
+        #expect(opportunity.cycle.map(\.pool) == [aWeth, bA, wethB])
+        let best = try #require(try W.bruteForce(engine, [(aWeth, W.weth), (bA, W.tokenA), (wethB, W.tokenB)], over: 1...3_000_000))
+        W.expectWithinBound(opportunity.grossProfit, best.profit)
     }
 
     @Test func aCycleBelowItsCostIsNotReported() throws {

@@ -48,6 +48,16 @@ enum EngineWorld {
             amount: .exactIn(UInt256(amount)), limit: minOut, recipient: nil, deadline: deadline.map { UInt256($0) })
     }
 
+    /// The engine's profit is the brute force's to within 10^-6 of it, or one unit where that
+    /// is less: the sizer proves the integer optimum only where few inputs could tie
+    /// (`CycleSizer`); otherwise it returns a local maximum about one output unit per hop short
+    /// at most, which in these small pools is above 10^-6.
+    static func expectWithinBound(_ profit: UInt256, _ best: UInt256, sourceLocation: SourceLocation = #_sourceLocation) {
+        let tolerance = max(best / UInt256(1_000_000), .one)
+        #expect(profit <= best, sourceLocation: sourceLocation)
+        #expect(profit + tolerance >= best, "profit \(profit), brute force \(best)", sourceLocation: sourceLocation)
+    }
+
     /// A transaction hash made from `number`.
     static func hash(_ number: UInt64) -> Hash32 {
         Keccak256.hash(UInt256(number).bigEndianBytes)
@@ -60,8 +70,11 @@ enum EngineWorld {
             transactions: legs.enumerated().map { SwapTransaction(hash: hash(sequenceNumber * 100 + UInt64($0.offset)), legs: [$0.element]) })
     }
 
-    /// Cheap fees so that small pools' profits show: a 1 wei base fee, no L1 fee.
-    static let cheapFees = EngineConfiguration(l2BaseFee: .one, l1PricePerUnit: .zero)
+    /// Cheap costs so that small pools' profits show: a 1 wei base fee, no L1 fee, 1 gas per
+    /// hop (the transaction's intrinsic gas stays: about 22,000 wei in all).
+    static let cheapFees = EngineConfiguration(
+        l2BaseFee: .one, l1PricePerUnit: .zero,
+        gasTable: HopGasTable(uniswapV2: 1, camelotV2: 1, uniswapV3: 1, algebra: 1, curve: 1))
 
     /// The state of the pair at `address` after the engine's pending swaps.
     static func reserves(_ engine: Engine, _ address: Address) throws -> (UInt256, UInt256) {

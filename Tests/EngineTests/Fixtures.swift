@@ -1,21 +1,6 @@
 import Foundation
 import Kernel
 
-/// Reads this target's fixtures (`Fixtures/`, next to this file; see Fixtures/PROVENANCE.md).
-enum Fixture {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-
-    /// The bytes of `Fixtures/<name>`.
-    static func data(_ name: String) throws -> Data {
-        try Data(contentsOf: directory.appendingPathComponent(name))
-    }
-
-    /// Parsed JSON of `Fixtures/<name>`.
-    static func json(_ name: String) throws -> Any {
-        try JSONSerialization.jsonObject(with: data(name))
-    }
-}
-
 /// The real arbitrages of `arbitrum-arbitrage-cycles-2023.jsonl`: each cycle as its legs.
 struct RealArbitrages {
     /// One leg as the study recorded it.

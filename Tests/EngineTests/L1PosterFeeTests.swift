@@ -23,7 +23,7 @@ import Testing
     }
 
     static func pairs() throws -> [(Charged, Charged)] {
-        let root = try #require(try Fixture.json("l1_fee_pairs.json") as? [String: Any])
+        let root = try Fixture.json("l1_fee_pairs.json")
         let pairs = try #require(root["pairs"] as? [[[String: Any]]])
         return try pairs.map { pair in
             let charged = try pair.map { entry in

@@ -133,12 +133,13 @@ import UniswapV3
         let (token0, token1) = Self.a < Self.weth ? (Self.a, Self.weth) : (Self.weth, Self.a)
         let stable = try CamelotV2Pool(
             address: testAddress(0xCA11), token0: token0, token1: token1, reserve0: UInt256(1_000_000_000), reserve1: UInt256(1_000_000_000),
-            token0FeePercent: 40, token1FeePercent: 40, stableSwap: true, decimals0: 18, decimals1: 18)
+            token0FeePercent: 40, token1FeePercent: 40, stableSwap: true, decimals0: 6, decimals1: 6)
         let v2 = try W.pair("uniswap-v2", Self.weth, 1_000_000_000, Self.a, 1_000_000_000)
         var engine = try Engine(
             snapshot: Snapshot(block: 1, timestamp: 0, pools: [SnapshotPool(dex: "camelot-v2", pool: stable), v2]),
             plugins: Self.plugins(), configuration: W.cheapFees)
-        // Selling A into the stable pair makes it cheap there: WETH → Camelot → A → V2 → WETH.
+        // (6-decimal tokens: the stable invariant x³y + xy³ over 10^18 units rounds to nothing at
+        // these reserves.) Selling A into the stable pair makes it cheap there: WETH → Camelot → A → V2 → WETH.
         let found = engine.process(W.message(2, timestamp: 0, [Self.directSwap("camelot-v2", stable, Self.a, 800_000_000)]))
         let opportunity = try #require(found.first)
         #expect(opportunity.cycle.map(\.pool) == [stable.address, v2.pool.address])

@@ -1,3 +1,5 @@
+// The fixture loaders, field readers and seeded generator shared by every test target.
+@_exported import TestSupport
 import Engine
 import Kernel
 import Testing
@@ -50,19 +52,6 @@ func cyclesByPool(_ cycles: Set<[CycleLeg]>) -> [Address: Set<[CycleLeg]>] {
         }
     }
     return byPool
-}
-
-/// A small deterministic generator (SplitMix64) so random tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Expects `actual` to hold exactly the cycles of `expected`; a failure lists only the cycles

@@ -16,9 +16,7 @@ import Testing
     }
 
     static func realCalls() throws -> [RealCall] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/arbitrum_router_txs.json")
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-        let rows = try #require(root["transactions"] as? [[String: Any]])
+        let rows = try Fixture.json("arbitrum_router_txs.json").objects("transactions")
         return try rows.map { row in
             let tx = try TransactionDecoder.decode(try Hex.decode(try #require(row["raw"] as? String)))
             #expect(tx.hash.description == row["hash"] as? String)

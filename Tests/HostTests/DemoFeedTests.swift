@@ -1,6 +1,6 @@
 import Foundation
 @testable import Host
-import Kernel
+@testable import Kernel
 import Testing
 
 /// The constructed demo feed (replay/demo-feed.jsonl, scripts/make-demo-feed.py) against its own

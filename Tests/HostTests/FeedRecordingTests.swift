@@ -1,6 +1,6 @@
 import Foundation
 @testable import Host
-import Kernel
+@testable import Kernel
 import Testing
 
 /// The recording line format: writer, streaming reader, and what survives a round trip.

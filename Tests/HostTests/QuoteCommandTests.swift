@@ -58,13 +58,7 @@ import Testing
     /// request as the vector writes it, the response compared as JSON.
     @Test(arguments: ["pool_uniswap_v2.json", "pool_camelot.json", "pool_uniswap_v3.json", "pool_curve.json"])
     func generatedVectorsThroughTheCommand(file: String) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Generated/" + file)
-        guard let document = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any],
-              let cases = document["cases"] as? [[String: Any]] else {
-            Issue.record("\(url.path) is missing or not a vector file: run scripts/gen-vectors (scripts/test does)")
-            return
-        }
+        let cases = try Fixture.generated(file).objects("cases")
         var mismatches: [String] = []
         for (index, vector) in cases.enumerated() where index % 10 == 0 {
             let request = String(decoding: try JSONSerialization.data(withJSONObject: vector["request"] ?? [:]), as: UTF8.self)

@@ -16,17 +16,8 @@ import Testing
         0, -1, 1, 2_147_483_647, -887_273, 887_273, 1_000_000, 65_536, 1.5, true, NSNull(), [Any](), [String: Any](),
     ] }
 
-    /// A deterministic generator, so a failure repeats.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 29)
-        }
-    }
-
     /// `value` with one leaf (a string, number, boolean or array element) replaced or removed.
-    static func mutate(_ value: Any, _ rng: inout Generator) -> Any {
+    static func mutate(_ value: Any, _ rng: inout SplitMix64) -> Any {
         if var object = value as? [String: Any], let key = object.keys.sorted().randomElement(using: &rng) {
             if rng.next() % 12 == 0 { object[key] = nil } else { object[key] = mutate(object[key] ?? NSNull(), &rng) }
             return object
@@ -41,15 +32,9 @@ import Testing
 
     @Test(arguments: ["pool_uniswap_v2.json", "pool_camelot.json", "pool_uniswap_v3.json", "pool_curve.json"])
     func mutatedRequestsGetOneObjectEach(file: String) throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Generated/" + file)
-        guard let document = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any],
-              let cases = document["cases"] as? [[String: Any]] else {
-            Issue.record("\(url.path) is missing or not a vector file: run scripts/gen-vectors (scripts/test does)")
-            return
-        }
+        let cases = try Fixture.generated(file).objects("cases")
         let handler = QuoteLineHandler()
-        var rng = Generator(state: UInt64(file.utf8.count))
+        var rng = SplitMix64(seed: UInt64(file.utf8.count))
         var kinds: [String: Int] = [:]
         for vector in cases.prefix(2_000) {
             var request: Any = vector["request"] ?? [:]

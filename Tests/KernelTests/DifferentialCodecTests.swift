@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// RLP against pyrlp, ABI against eth-abi, Keccak-256 against eth-hash, on random values.
@@ -64,7 +64,7 @@ import Testing
             let types = try (try #require(v["types"] as? [String])).map { try ABIType(parsing: $0) }
             let encoded = try [UInt8](hexFixture: try #require(v["encoded"] as? String))
             let values = try #require(v["values"] as? [Any])
-            let decoded = try ABIDecoder.decode(types, from: encoded[...])
+            let decoded = try ABITreeDecoder.decode(types, from: encoded[...])
             #expect(decoded.map(Self.render) == (try zip(values, types).map { try Self.render(json: $0, as: $1) }),
                     "\(types)")
         }
@@ -76,13 +76,13 @@ import Testing
             let types = try (try #require(v["types"] as? [String])).map { try ABIType(parsing: $0) }
             let encoded = try [UInt8](hexFixture: try #require(v["encoded"] as? String))
             do {
-                let values = try ABIDecoder.decode(types, from: encoded[...])
+                let values = try ABITreeDecoder.decode(types, from: encoded[...])
                 // eth-abi requires the zero padding after the last dynamic value; Solidity's
                 // decoder (and so the chain) only requires the value's own bytes. Accepting is
                 // right exactly when the cut removed nothing but padding.
                 #expect(kind == "truncated", "accepted \(kind): \(v["why"] ?? "")")
                 let padded = encoded + [UInt8](repeating: 0, count: (32 - encoded.count % 32) % 32)
-                #expect(try ABIDecoder.decode(types, from: padded[...]) == values)
+                #expect(try ABITreeDecoder.decode(types, from: padded[...]) == values)
                 acceptedUnpadded += 1
             } catch {
                 #expect(error.offset >= 0)

@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// Transactions of every type built and signed by eth-account / eth-keys (and, for Arbitrum's

@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// Malformed frames give typed errors with the message's sequence number and the byte offset,

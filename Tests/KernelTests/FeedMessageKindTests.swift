@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// Every L1 and L2 message kind Nitro defines yields the transactions (or the error) Nitro's
@@ -31,7 +31,7 @@ import Testing
     }
 
     static func realArbitrumTx(type: String) throws -> (hash: String, tx: Transaction) {
-        let root = try #require(try Fixture.json("chain/arbitrum_txs.json") as? [String: Any])
+        let root = try Fixture.json("chain/arbitrum_txs.json")
         let all = try #require(root["transactions"] as? [[String: Any]])
         let found = try #require(all.first { $0["type"] as? String == type && $0["raw"] != nil })
         let raw = try [UInt8](hexFixture: try #require(found["raw"] as? String))

@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// Random bytes and random mutations of real frames never trap the decoder: every input either

@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// Real sequencer feed frames (Fixtures/feed, see PROVENANCE.md) decode to the transactions,
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func constructedNestedBatchYieldsTheRealTransactionsInOrder() throws {
-        let expected = try #require(try Fixture.json("feed/CONSTRUCTED_nested_batch.expected.json") as? [String: Any])
+        let expected = try Fixture.json("feed/CONSTRUCTED_nested_batch.expected.json")
         let hashes = try #require(expected["expectedTxHashesInOrder"] as? [String])
         let entry = try #require(try FeedFixture.entry(try FeedFixture.frame("CONSTRUCTED_nested_batch.json")))
         #expect(entry.error == nil)
@@ -104,7 +104,7 @@ import Testing
     /// The start-of-block internal transaction of L2 block 264009266 and the block's
     /// transaction list (whose trie root the source verified) follow from the feed message.
     @Test func startBlockTransactionOfBlock264009266() throws {
-        let known = try #require(try Fixture.json("feed/block264009266_txroot.json") as? [String: Any])
+        let known = try Fixture.json("feed/block264009266_txroot.json")
         let start = try #require(known["startBlockInternalTx"] as? [String: Any])
         let entry = try #require(try FeedFixture.entry(try FeedFixture.frame("arb1_feedmsg_seq241801449.json")))
         let offset = try #require((known["arbitrumOneGenesisBlockOffset"] as? NSNumber)?.uint64Value)

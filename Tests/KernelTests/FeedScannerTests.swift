@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// The base64 decoder and the JSON scanner on their own: RFC 4648 vectors, agreement with

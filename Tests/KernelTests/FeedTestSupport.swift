@@ -6,7 +6,7 @@ import Kernel
 enum FeedFixture {
     /// The bytes of `Fixtures/feed/<name>`.
     static func bytes(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: Fixture.directory.appendingPathComponent("Fixtures/feed/" + name)))
+        Array(try Fixture.data("feed/" + name))
     }
 
     /// The frame of a fixture file: frames as they are; a bare `BroadcastFeedMessage` or a bare

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Kernel
 
-// U256TestRNG and U256Oracle live in UInt256Tests.swift.
+// `SplitMix64.nextUInt256()` and U256Oracle live in UInt256Tests.swift.
 
 @Suite("Int256")
 struct Int256Tests {
@@ -11,7 +11,7 @@ struct Int256Tests {
     static let maxBig = (BigInt(1) << 255) - 1
 
     /// A signed value biased toward edge cases: around 0, ±1, min, max, ±2^k.
-    static func nextInt256(_ rng: inout U256TestRNG) -> Int256 {
+    static func nextInt256(_ rng: inout SplitMix64) -> Int256 {
         switch rng.next() % 6 {
         case 0:
             let specials: [Int256] = [.zero, Int256(1), Int256(-1), .min, .max,
@@ -47,7 +47,7 @@ struct Int256Tests {
         #expect(Int256(truncatingIfNeeded: Int64(-7)) == Int256(-7))
         #expect(Int256.zero.isZero && !Int256(1).isZero)
 
-        var rng = U256TestRNG(seed: 21)
+        var rng = SplitMix64(seed: 21)
         for _ in 0..<3000 {
             let x = Self.nextInt256(&rng)
             let bx = U256Oracle.signed(x)
@@ -65,7 +65,7 @@ struct Int256Tests {
     }
 
     @Test func signedComparison() {
-        var rng = U256TestRNG(seed: 22)
+        var rng = SplitMix64(seed: 22)
         for _ in 0..<3000 {
             let x = Self.nextInt256(&rng)
             let y = rng.next() % 3 == 0
@@ -83,7 +83,7 @@ struct Int256Tests {
     }
 
     @Test func reportingArithmetic() {
-        var rng = U256TestRNG(seed: 23)
+        var rng = SplitMix64(seed: 23)
         for _ in 0..<4000 {
             let x = Self.nextInt256(&rng), y = Self.nextInt256(&rng)
             let bx = U256Oracle.signed(x), by = U256Oracle.signed(y)
@@ -117,7 +117,7 @@ struct Int256Tests {
 
     /// The ABI and pool-state range checks: int8, int24, int56, int64, int128, int160, int255.
     @Test func fitsInBits() {
-        var rng = U256TestRNG(seed: 24)
+        var rng = SplitMix64(seed: 24)
         for _ in 0..<3000 {
             let x = Self.nextInt256(&rng)
             let bx = U256Oracle.signed(x)
@@ -135,7 +135,7 @@ struct Int256Tests {
     }
 
     @Test func decimalText() {
-        var rng = U256TestRNG(seed: 25)
+        var rng = SplitMix64(seed: 25)
         for _ in 0..<3000 {
             let x = Self.nextInt256(&rng)
             let text = String(U256Oracle.signed(x))

@@ -196,8 +196,8 @@ struct Keccak256Tests {
 
     // MARK: - Helpers
 
-    /// `Tests/KernelTests/Fixtures` (`Fixture` and `SplitMix64` are in FixtureSupport.swift).
-    static let fixtures = Fixture.directory.appendingPathComponent("Fixtures")
+    /// `Tests/KernelTests/Fixtures`.
+    static let fixtures = Fixture.directory()
 
     static func fixture(_ name: String) -> URL {
         fixtures.appendingPathComponent("keccak").appendingPathComponent(name)

@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// Bad bytes give a typed error with the byte offset, never a trap.

@@ -1,4 +1,4 @@
-import Kernel
+@testable import Kernel
 import Testing
 
 /// RLP against the examples of the Ethereum specification (yellow paper appendix B and the

@@ -11,7 +11,7 @@ import Testing
     }
 
     static func arbitrumOne() throws -> [RealTx] {
-        let root = try #require(try Fixture.json("chain/arbitrum_txs.json") as? [String: Any])
+        let root = try Fixture.json("chain/arbitrum_txs.json")
         let all = try #require(root["transactions"] as? [[String: Any]])
         return try all.compactMap { t in
             guard let raw = t["raw"] as? String else { return nil }
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func arbitrumInternalTransactionVectors() throws {
-        let vectors = try #require(try Fixture.json("tx/arbitrum_internal_tx_0x6a.json") as? [[String: Any]])
+        let vectors = try #require(try Fixture.value("tx/arbitrum_internal_tx_0x6a.json") as? [[String: Any]])
         #expect(vectors.count == 2)
         for v in vectors {
             let raw = try [UInt8](hexFixture: try #require(v["encoded"] as? String))
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func eip155WorkedExample() throws {
-        let root = try #require(try Fixture.json("tx/ethereum_tx_vectors.json") as? [String: Any])
+        let root = try Fixture.json("tx/ethereum_tx_vectors.json")
         let v = try #require((root["vectors"] as? [[String: Any]])?.first)
         let tx = try TransactionDecoder.decode(try [UInt8](hexFixture: try #require(v["raw"] as? String)))
         #expect(tx.hash.description == v["hash"] as? String)

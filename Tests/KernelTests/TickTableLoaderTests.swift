@@ -1,4 +1,4 @@
-import Kernel
+@testable import Kernel
 import Testing
 
 /// `TickTableLoader`: which words and ticks it asks for, what it builds, and the errors it names.

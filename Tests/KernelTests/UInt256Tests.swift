@@ -5,20 +5,8 @@ import Testing
 
 // MARK: - Shared helpers (also used by Int256Tests.swift)
 
-/// SplitMix64: a small deterministic generator, so every run checks the same cases.
-struct U256TestRNG: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Random values biased toward edge cases, for the UInt256 and Int256 tests.
+extension SplitMix64 {
     /// A word biased toward the values that break carry and division code.
     mutating func edgyWord() -> UInt64 {
         switch next() % 10 {
@@ -60,7 +48,7 @@ struct U256TestRNG: RandomNumberGenerator {
     }
 
     /// A value whose top `count` words come from `word` and whose top word is non-zero.
-    mutating func withWordCount(_ count: Int, _ word: (inout U256TestRNG) -> UInt64) -> UInt256 {
+    mutating func withWordCount(_ count: Int, _ word: (inout SplitMix64) -> UInt64) -> UInt256 {
         var w: [UInt64] = [0, 0, 0, 0]
         for i in 0..<count { w[i] = word(&self) }
         if w[count - 1] == 0 { w[count - 1] = 1 }
@@ -122,7 +110,7 @@ struct UInt256Tests {
         #expect(UInt256(words: (1, 2, 3, 4)).w3 == 4)
         #expect(UInt256(7) == 7)
 
-        var rng = U256TestRNG(seed: 1)
+        var rng = SplitMix64(seed: 1)
         for _ in 0..<3000 {
             let x = rng.nextUInt256()
             let b = U256Oracle.big(x)
@@ -146,7 +134,7 @@ struct UInt256Tests {
         #expect(UInt256(0, 0, 0, 1).uint64Value == nil)
         #expect(UInt256(UInt64(Int.max)).intValue == Int.max)
         #expect(UInt256(UInt64(Int.max) + 1).intValue == nil)
-        var rng = U256TestRNG(seed: 2)
+        var rng = SplitMix64(seed: 2)
         for _ in 0..<2000 {
             let x = rng.nextUInt256()
             let b = U256Oracle.big(x)
@@ -159,7 +147,7 @@ struct UInt256Tests {
     }
 
     @Test func comparisonAndHashing() {
-        var rng = U256TestRNG(seed: 3)
+        var rng = SplitMix64(seed: 3)
         for _ in 0..<3000 {
             let x = rng.nextUInt256()
             // Often compare values that share their top words.
@@ -175,7 +163,7 @@ struct UInt256Tests {
     }
 
     @Test func additionAndSubtraction() {
-        var rng = U256TestRNG(seed: 4)
+        var rng = SplitMix64(seed: 4)
         for _ in 0..<4000 {
             let x = rng.nextUInt256(), y = rng.nextUInt256()
             let bx = U256Oracle.big(x), by = U256Oracle.big(y)
@@ -205,7 +193,7 @@ struct UInt256Tests {
     }
 
     @Test func multiplication() {
-        var rng = U256TestRNG(seed: 5)
+        var rng = SplitMix64(seed: 5)
         for _ in 0..<4000 {
             let x = rng.nextUInt256(), y = rng.nextUInt256()
             let product = U256Oracle.big(x) * U256Oracle.big(y)
@@ -250,7 +238,7 @@ struct UInt256Tests {
 
     /// Divisors with 1, 2, 3 and 4 significant words against numerators of every size.
     @Test func division() {
-        var rng = U256TestRNG(seed: 6)
+        var rng = SplitMix64(seed: 6)
         var cases = Self.knuthCases
         for (d1, d0) in Self.reciprocalEdgeDivisors {
             cases.append((rng.nextUInt256(), UInt256(d0, d1, 0, 0)))
@@ -311,7 +299,7 @@ struct UInt256Tests {
     /// The word-level steps of the division (reciprocals, 2-by-1 and 3-by-2 division by
     /// invariant integers) against their exact definitions.
     @Test func divisionPrimitives() {
-        var rng = U256TestRNG(seed: 13)
+        var rng = SplitMix64(seed: 13)
         let b = BigUInt(1) << 64
         let edges = Self.reciprocalEdgeDivisors
         for i in 0..<4000 {
@@ -350,7 +338,7 @@ struct UInt256Tests {
 
     /// 512-bit by 256-bit division, the core of mulDiv, with every divisor size.
     @Test func mulDivMatchesFullMath() {
-        var rng = U256TestRNG(seed: 7)
+        var rng = SplitMix64(seed: 7)
         var nilCount = 0
         for i in 0..<5000 {
             let a = rng.nextUInt256(), b = rng.nextUInt256()
@@ -387,7 +375,7 @@ struct UInt256Tests {
 
     /// mulDivRoundingUp's extra revert: floor(a*b/d) == 2^256 − 1 with a non-zero remainder.
     @Test func mulDivRoundingUpOverflowBoundary() {
-        var rng = U256TestRNG(seed: 8)
+        var rng = SplitMix64(seed: 8)
         var found = 0
         for _ in 0..<3000 {
             // floor(a*b/d) == max needs a*b in [max*d, 2^256*d); take d < a and the smallest b.
@@ -412,7 +400,7 @@ struct UInt256Tests {
     }
 
     @Test func bitwiseAndShifts() {
-        var rng = U256TestRNG(seed: 9)
+        var rng = SplitMix64(seed: 9)
         for _ in 0..<3000 {
             let x = rng.nextUInt256(), y = rng.nextUInt256()
             let bx = U256Oracle.big(x), by = U256Oracle.big(y)
@@ -441,7 +429,7 @@ struct UInt256Tests {
     }
 
     @Test func bigEndianBytes() {
-        var rng = U256TestRNG(seed: 10)
+        var rng = SplitMix64(seed: 10)
         for _ in 0..<3000 {
             let x = rng.nextUInt256()
             let bx = U256Oracle.big(x)
@@ -470,7 +458,7 @@ struct UInt256Tests {
     }
 
     @Test func decimalText() {
-        var rng = U256TestRNG(seed: 11)
+        var rng = SplitMix64(seed: 11)
         for _ in 0..<3000 {
             let x = rng.nextUInt256()
             let text = String(U256Oracle.big(x))
@@ -502,7 +490,7 @@ struct UInt256Tests {
     }
 
     @Test func hexText() {
-        var rng = U256TestRNG(seed: 12)
+        var rng = SplitMix64(seed: 12)
         for _ in 0..<3000 {
             let x = rng.nextUInt256()
             let digits = String(U256Oracle.big(x), radix: 16)

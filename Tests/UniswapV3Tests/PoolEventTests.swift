@@ -18,7 +18,7 @@ struct PoolEventTests {
         for entry in logs {
             guard let raw = entry["raw_log"] as? [String: Any], let decoded = entry["decoded"] as? [String: Any],
                   let event = entry["event"] as? String
-            else { throw BadFixture("log without raw_log") }
+            else { throw FixtureError("log without raw_log") }
             let topics = try (raw["topics"] as? [String] ?? []).map { try Hash32(hex: $0) }
             let log = EventLog(address: try Parse.address(entry["pool"]), topics: topics, data: try Parse.bytes(raw["data"]))
             // Every reported state is consistent with TickMath: the tick is the price's tick.

@@ -1,4 +1,4 @@
-import Kernel
+@testable import Kernel
 import Testing
 import UniswapV3
 

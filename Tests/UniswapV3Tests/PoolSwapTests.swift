@@ -13,7 +13,7 @@ struct PoolSwapTests {
         let (pool, json) = try Snapshot.pool("uniswap_v3_wbtc_weeth_100_0x7c9ad041_block438994300.json")
         guard let answer = (json["known_answers"] as? [[String: Any]])?.first,
               let reproduced = answer["reproduced_here"] as? [String: Any]
-        else { throw BadFixture("no known answer") }
+        else { throw FixtureError("no known answer") }
         let amountIn = try Parse.int(answer["amount_in"])
         let result = try pool.quote(zeroForOne: false, amountSpecified: amountIn, sqrtPriceLimitX96: highestLimit)
         #expect(result.amount0 == .zero)
@@ -55,7 +55,7 @@ struct PoolSwapTests {
         var (pool, json) = try Snapshot.pool(file)
         guard let answer = (json["known_answers"] as? [[String: Any]])?.first,
               let reproduced = answer["reproduced_here"] as? [String: Any]
-        else { throw BadFixture("no known answer in \(file)") }
+        else { throw FixtureError("no known answer in \(file)") }
         let amountIn = try Parse.int(answer["amount_in"])
         let result = try pool.swap(zeroForOne: true, amountSpecified: amountIn, sqrtPriceLimitX96: lowestLimit)
         #expect(result.amount0 == amountIn)

@@ -7,7 +7,7 @@ extension Parse {
     /// A signed decimal string.
     static func int(_ value: Any?) throws -> Int256 {
         guard let text = value as? String, let number = Int256(decimal: text) else {
-            throw BadFixture("not a signed decimal: \(String(describing: value))")
+            throw FixtureError("not a signed decimal: \(String(describing: value))")
         }
         return number
     }
@@ -16,7 +16,7 @@ extension Parse {
     static func tick(_ value: Any?) throws -> Int32 {
         if let number = value as? Int, let tick = Int32(exactly: number) { return tick }
         if let text = value as? String, let tick = Int32(text) { return tick }
-        throw BadFixture("not a tick: \(String(describing: value))")
+        throw FixtureError("not a tick: \(String(describing: value))")
     }
 }
 
@@ -27,7 +27,7 @@ enum Snapshot {
         let json = try Fixture.json(name)
         guard let state = json["state"] as? [String: Any], let rows = json["ticks"] as? [[String: Any]],
               let fee = json["fee"] as? Int, let spacing = json["tickSpacing"] as? Int
-        else { throw BadFixture("\(name): no state, ticks, fee or tickSpacing") }
+        else { throw FixtureError("\(name): no state, ticks, fee or tickSpacing") }
         let entries = try rows.map { row in
             TickTable.Entry(tick: try Parse.tick(row["tick"]), liquidityNet: try Parse.int(row["liquidityNet"]),
                             liquidityGross: try Parse.uint(row["liquidityGross"]))

@@ -31,10 +31,10 @@ struct StateLoaderTests {
                 }
                 return word(bits)
             case FunctionSelector.of("ticks(int24)"):
-                guard let entry = pool.ticks.entries.first(where: { $0.tick == signed }) else { throw BadFixture("no tick \(signed)") }
+                guard let entry = pool.ticks.entries.first(where: { $0.tick == signed }) else { throw FixtureError("no tick \(signed)") }
                 return word(entry.liquidityGross) + word(entry.liquidityNet.bitPattern) + [UInt8](repeating: 0, count: 160) + word(1)
             default:
-                throw BadFixture("unexpected call \(call.label)")
+                throw FixtureError("unexpected call \(call.label)")
             }
         }
     }

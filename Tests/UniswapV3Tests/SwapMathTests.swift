@@ -1,5 +1,5 @@
 import Foundation
-import Kernel
+@testable import Kernel
 import Testing
 
 /// SqrtPriceMath, SwapMath and LiquidityMath against v3-core's spec values
@@ -27,7 +27,7 @@ struct SwapMathTests {
                 result = try SqrtPriceMath.amount1Delta(Parse.uint(row["sqrtAX96"]), Parse.uint(row["sqrtBX96"]),
                                                         liquidity: Parse.uint(row["liquidity"]), roundUp: row["roundUp"] as? Bool ?? false)
             default:
-                throw BadFixture("unknown fn in \(row)")
+                throw FixtureError("unknown fn in \(row)")
             }
             #expect(result == expected, "\(row)")
         }
@@ -37,7 +37,7 @@ struct SwapMathTests {
         let rows = try Fixture.json("uniswap_v3_math.json")["computeSwapStep"] as? [[String: Any]] ?? []
         #expect(rows.count == 9)
         for row in rows {
-            guard let expected = row["expected"] as? [String: Any], let fee = row["feePips"] as? Int else { throw BadFixture("\(row)") }
+            guard let expected = row["expected"] as? [String: Any], let fee = row["feePips"] as? Int else { throw FixtureError("\(row)") }
             let step = try SwapMath.computeSwapStep(
                 sqrtRatioCurrentX96: Parse.uint(row["sqrtRatioCurrentX96"]), sqrtRatioTargetX96: Parse.uint(row["sqrtRatioTargetX96"]),
                 liquidity: Parse.uint(row["liquidity"]), amountRemaining: Parse.int(row["amountRemaining"]), feePips: UInt32(fee))

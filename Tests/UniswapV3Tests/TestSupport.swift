@@ -1,45 +1,9 @@
+// The fixture loaders, field readers and seeded generator shared by every test target.
+@_exported import TestSupport
 import Foundation
 import Kernel
 import Testing
 import UniswapV3
-
-/// Loads fixtures next to this file and the generated vectors in `Tests/Generated`.
-enum Fixture {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-
-    /// Parsed JSON of `Fixtures/<name>`.
-    static func json(_ name: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: directory.appendingPathComponent("Fixtures/" + name))
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-    }
-
-    /// Each line of `Fixtures/<name>` parsed as JSON.
-    static func jsonLines(_ name: String) throws -> [[String: Any]] {
-        let text = try String(contentsOf: directory.appendingPathComponent("Fixtures/" + name), encoding: .utf8)
-        return try text.split(separator: "\n").map {
-            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
-        }
-    }
-
-    /// Parsed JSON of `Tests/Generated/<name>`, written by `scripts/vectors/uniswap_v3.py`. Missing
-    /// vectors fail the test: the test command generates them first.
-    static func generated(_ name: String) throws -> [String: Any] {
-        let url = directory.deletingLastPathComponent().appendingPathComponent("Generated/" + name)
-        guard FileManager.default.fileExists(atPath: url.path) else { throw MissingVectors(path: url.path) }
-        return try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
-    }
-
-    struct MissingVectors: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "\(path) is missing: run scripts/gen-vectors (scripts/test does)" }
-    }
-}
-
-/// A fixture value that is not what the test expects to find.
-struct BadFixture: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// Addresses on Arbitrum One (shared/fixtures/arbitrum-addresses.md).
 enum Arbitrum {
@@ -91,19 +55,19 @@ enum Arbitrum {
 /// Decoded JSON values of the vectors, as Kernel types.
 enum Parse {
     static func address(_ value: Any?) throws -> Address {
-        guard let text = value as? String else { throw BadFixture("not an address: \(String(describing: value))") }
+        guard let text = value as? String else { throw FixtureError("not an address: \(String(describing: value))") }
         return try Address(hex: text)
     }
 
     static func uint(_ value: Any?) throws -> UInt256 {
         guard let text = value as? String, let number = UInt256(decimal: text) else {
-            throw BadFixture("not a decimal: \(String(describing: value))")
+            throw FixtureError("not a decimal: \(String(describing: value))")
         }
         return number
     }
 
     static func bytes(_ value: Any?) throws -> [UInt8] {
-        guard let text = value as? String else { throw BadFixture("not hex: \(String(describing: value))") }
+        guard let text = value as? String else { throw FixtureError("not hex: \(String(describing: value))") }
         return try Hex.decode(text)
     }
 
@@ -116,14 +80,14 @@ enum Parse {
     static func expectation(_ value: Any?) throws -> DecodedSwap? {
         guard let object = value as? [String: Any] else { return nil }
         guard let function = object["function"] as? String, let legs = object["legs"] as? [[String: Any]] else {
-            throw BadFixture("bad expectation \(object)")
+            throw FixtureError("bad expectation \(object)")
         }
         return DecodedSwap(function: function, legs: try legs.map(leg))
     }
 
     static func leg(_ object: [String: Any]) throws -> SwapLeg {
         guard let dex = object["dex"] as? String, let hops = object["hops"] as? [[String: Any]] else {
-            throw BadFixture("bad leg \(object)")
+            throw FixtureError("bad leg \(object)")
         }
         let amount: SwapAmount
         if object["amount"] as? String == "routerBalance" {
@@ -131,7 +95,7 @@ enum Parse {
         } else if let fixed = object["amount"] as? [String: String], let (kind, value) = fixed.first {
             amount = kind == "exactIn" ? .exactIn(try uint(value)) : .exactOut(try uint(value))
         } else {
-            throw BadFixture("bad amount in \(object)")
+            throw FixtureError("bad amount in \(object)")
         }
         return SwapLeg(dex: dex, hops: try hops.map(hop), amount: amount,
                        limit: object["limit"] is NSNull ? nil : try uint(object["limit"]),
@@ -160,19 +124,6 @@ func uniswapDecoder() throws -> any SwapDecoder {
 
 /// `transaction`'s call: to, calldata, value.
 func contractCall(_ transaction: Transaction) throws -> ContractCall {
-    guard let to = transaction.to else { throw BadFixture("transaction \(transaction.hash) creates a contract") }
+    guard let to = transaction.to else { throw FixtureError("transaction \(transaction.hash) creates a contract") }
     return ContractCall(to: to, data: transaction.data, value: transaction.value)
-}
-
-/// A small deterministic generator (SplitMix64) so random tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -15,14 +15,3 @@ extension MobiusMap {
             UInt512(curve.feeMultiplier))
     }
 }
-
-extension MobiusMap {
-    /// The map of a pool's closed form (`PricingPool.swapCurve`); nil where it has none.
-    init?(curve: SwapCurve) {
-        guard let map = MobiusMap.constantProduct(
-            reserveIn: curve.reserveIn, reserveOut: curve.reserveOut,
-            feeMultiplier: curve.feeMultiplier, feeDenominator: curve.feeDenominator)
-        else { return nil }
-        self = map
-    }
-}

@@ -19,7 +19,7 @@ public struct MulticallUnroller {
     /// How many levels of multicalls or plans one call may nest, the outermost included.
     public static let maxDepth = 3
     /// How many inner calls all the levels of one call may hold together.
-    public static let maxCalls = 64
+    static let maxCalls = 64
 
     /// The legs so far, in execution order.
     public var legs: [SwapLeg] = []

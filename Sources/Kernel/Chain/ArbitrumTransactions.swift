@@ -82,7 +82,7 @@ extension Fields {
 
 extension Transaction.SubmitRetryable {
     /// The ArbRetryableTx precompile (0x...6e), which the chain names as a submission's callee.
-    public static let arbRetryableTx = Address(precompile: 0x6e)
+    static let arbRetryableTx = Address(precompile: 0x6e)
 
     /// The calldata the chain reports for the submission: `submitRetryable(bytes32 requestId,
     /// uint256 l1BaseFee, uint256 deposit, uint256 callvalue, uint256 gasFeeCap, uint64 gasLimit,

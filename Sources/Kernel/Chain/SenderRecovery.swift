@@ -14,7 +14,7 @@ extension Transaction {
     /// The hash the sender signed: keccak-256 of the type byte (typed) and the RLP list of the
     /// fields before the signature; for EIP-155 legacy transactions the list also ends with
     /// `chainId, 0, 0`. Built from slices of `raw` without copying them.
-    public var signingHash: Hash32? {
+    var signingHash: Hash32? {
         guard signature != nil else { return nil }
         return raw.withUnsafeBytes { buf in
             let fields = UnsafeRawBufferPointer(rebasing: buf[signedFields])

@@ -10,9 +10,11 @@ public struct Signature: Sendable, Equatable {
     public var v: UInt256
 
     /// The order n of the secp256k1 group.
-    public static let curveOrder = UInt256(words: (0xBFD2_5E8C_D036_4141, 0xBAAE_DCE6_AF48_A03B, 0xFFFF_FFFF_FFFF_FFFE, 0xFFFF_FFFF_FFFF_FFFF))
+    @usableFromInline
+    static let curveOrder = UInt256(words: (0xBFD2_5E8C_D036_4141, 0xBAAE_DCE6_AF48_A03B, 0xFFFF_FFFF_FFFF_FFFE, 0xFFFF_FFFF_FFFF_FFFF))
     /// n / 2, the largest s the chain accepts since Homestead (EIP-2).
-    public static let halfCurveOrder = UInt256(words: (0xDFE9_2F46_681B_20A0, 0x5D57_6E73_57A4_501D, 0xFFFF_FFFF_FFFF_FFFF, 0x7FFF_FFFF_FFFF_FFFF))
+    @usableFromInline
+    static let halfCurveOrder = UInt256(words: (0xDFE9_2F46_681B_20A0, 0x5D57_6E73_57A4_501D, 0xFFFF_FFFF_FFFF_FFFF, 0x7FFF_FFFF_FFFF_FFFF))
 
     /// Creates a signature after checking it as go-ethereum's `ValidateSignatureValues` does with
     /// Homestead rules: 0 < r < n, 0 < s <= n/2, recovery id 0 or 1. `offset` is the byte offset of

@@ -26,7 +26,7 @@ public struct Transaction: Sendable {
     /// is recovered on demand with `recoverSender()`.
     public var from: Address?
     /// Type-specific fields.
-    public var details: Details
+    var details: Details
     /// The whole canonical encoding (type byte included), a slice of the input.
     public var raw: ArraySlice<UInt8>
     /// Byte range in `raw` of the signed fields (for the signing hash); empty for unsigned types.
@@ -42,7 +42,7 @@ public struct Transaction: Sendable {
 
     /// Fields that only some types carry. Lists are kept as slices of their RLP payload with
     /// their element count; they were fully validated while decoding.
-    public enum Details: Sendable, Equatable {
+    enum Details: Sendable, Equatable {
         /// Nothing beyond the common fields (legacy, Arbitrum internal).
         case none
         /// EIP-2930 and EIP-1559: the access list.
@@ -63,25 +63,25 @@ public struct Transaction: Sendable {
     }
 
     /// The fields of an Arbitrum retryable-ticket submission, in Nitro's order.
-    public struct SubmitRetryable: Sendable, Equatable {
+    struct SubmitRetryable: Sendable, Equatable {
         /// The L1 request id.
-        public var requestId: Hash32
+        var requestId: Hash32
         /// The L1 base fee when the ticket was created.
-        public var l1BaseFee: UInt256
+        var l1BaseFee: UInt256
         /// ETH deposited with the ticket.
-        public var depositValue: UInt256
+        var depositValue: UInt256
         /// The retry's callee; nil for contract creation.
-        public var retryTo: Address?
+        var retryTo: Address?
         /// The retry's call value.
-        public var retryValue: UInt256
+        var retryValue: UInt256
         /// Who may cancel or redeem the ticket.
-        public var beneficiary: Address
+        var beneficiary: Address
         /// The most the submission may cost.
-        public var maxSubmissionFee: UInt256
+        var maxSubmissionFee: UInt256
         /// Where unused fees go.
-        public var feeRefundAddress: Address
+        var feeRefundAddress: Address
         /// The retry's calldata, a slice of the input.
-        public var retryData: ArraySlice<UInt8>
+        var retryData: ArraySlice<UInt8>
     }
 
     /// The gas price for legacy-priced types, the fee cap for EIP-1559-priced ones.
@@ -94,17 +94,17 @@ public struct Transaction: Sendable {
 }
 
 /// A list inside a transaction, kept as the slice of its RLP payload and its element count.
-public struct RLPList: Sendable, Equatable {
+struct RLPList: Sendable, Equatable {
     /// The list's payload (its items' encodings, header excluded), a slice of the input.
-    public var payload: ArraySlice<UInt8>
+    var payload: ArraySlice<UInt8>
     /// How many items it holds.
-    public var count: Int
+    var count: Int
 
     /// An empty list.
-    public static let empty = RLPList(payload: [], count: 0)
+    static let empty = RLPList(payload: [], count: 0)
 
     /// Decodes the items into a tree (allocates; for tools and tests, not the hot path).
-    public func items() throws(DecodingError) -> [RLP.Item] {
+    func items() throws(DecodingError) -> [RLP.Item] {
         var writer = RLPWriter()
         writer.appendList { $0.appendRaw(payload) }
         guard case .list(let items) = try RLP.decode(writer.bytes) else { return [] }

@@ -27,7 +27,7 @@ public enum TransactionType: UInt8, Sendable, CaseIterable, CustomStringConverti
     public var isSigned: Bool { rawValue <= 0x04 }
 
     /// True for the types Arbitrum Nitro adds.
-    public var isArbitrum: Bool { rawValue >= 0x64 }
+    var isArbitrum: Bool { rawValue >= 0x64 }
 
     /// `0x` and the type number in hex, as JSON-RPC prints it.
     public var description: String { "0x" + String(rawValue, radix: 16) }

@@ -88,7 +88,7 @@ public struct ABIReader: Sendable {
     }
 
     /// A `bytesN` value: the first `count` bytes of the word; the rest must be zero.
-    public func fixedBytes(_ index: Int, count: Int, field: StaticString = "") throws(DecodingError) -> ArraySlice<UInt8> {
+    func fixedBytes(_ index: Int, count: Int, field: StaticString = "") throws(DecodingError) -> ArraySlice<UInt8> {
         let start = try wordStart(index, field: field)
         guard (1...32).contains(count), data[(start + count)..<(start + 32)].allSatisfy({ $0 == 0 }) else {
             throw DecodingError(.invalidValue, at: relative(start), field: field)

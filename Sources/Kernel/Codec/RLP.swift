@@ -3,9 +3,9 @@
 ///
 /// The transaction decoder reads RLP field by field without building this tree; the tree is for
 /// tools, tests and structures whose shape is not known in advance.
-public enum RLP {
+enum RLP {
     /// One decoded item. Byte strings are slices of the caller's input, never copies.
-    public indirect enum Item: Equatable, Sendable {
+    indirect enum Item: Equatable, Sendable {
         /// A byte string.
         case bytes(ArraySlice<UInt8>)
         /// A list of items.
@@ -13,12 +13,12 @@ public enum RLP {
     }
 
     /// The deepest list nesting `decode` accepts unless told otherwise.
-    public static let defaultMaxDepth = 16
+    static let defaultMaxDepth = 16
 
     /// Decodes exactly one item that spans all of `input`, refusing non-canonical encodings,
     /// trailing bytes and lists nested deeper than `maxDepth`. Offsets in errors are relative to
     /// `input.startIndex`.
-    public static func decode(_ input: ArraySlice<UInt8>, maxDepth: Int = defaultMaxDepth) throws(DecodingError) -> Item {
+    static func decode(_ input: ArraySlice<UInt8>, maxDepth: Int = defaultMaxDepth) throws(DecodingError) -> Item {
         guard !input.isEmpty else { throw DecodingError(.empty, at: 0) }
         return try input.withBorrowedBytes { (buf) throws(DecodingError) -> Item in
             let header = try RLPHeader.read(buf, at: 0, limit: buf.count, field: "")
@@ -28,7 +28,7 @@ public enum RLP {
     }
 
     /// Decodes exactly one item that spans all of `input`.
-    public static func decode(_ input: [UInt8], maxDepth: Int = defaultMaxDepth) throws(DecodingError) -> Item {
+    static func decode(_ input: [UInt8], maxDepth: Int = defaultMaxDepth) throws(DecodingError) -> Item {
         try decode(input[...], maxDepth: maxDepth)
     }
 
@@ -50,7 +50,7 @@ public enum RLP {
     }
 
     /// The canonical encoding of `item`.
-    public static func encode(_ item: Item) -> [UInt8] {
+    static func encode(_ item: Item) -> [UInt8] {
         var writer = RLPWriter()
         writer.append(item)
         return writer.bytes
@@ -109,7 +109,7 @@ public struct RLPWriter: Sendable {
     }
 
     /// Appends a decoded item.
-    public mutating func append(_ item: RLP.Item) {
+    mutating func append(_ item: RLP.Item) {
         switch item {
         case .bytes(let b): append(bytes: b)
         case .list(let items): appendList { w in for i in items { w.append(i) } }
@@ -117,7 +117,7 @@ public struct RLPWriter: Sendable {
     }
 
     /// Appends bytes that are already RLP, unchanged.
-    public mutating func appendRaw(_ encoded: some Collection<UInt8>) {
+    mutating func appendRaw(_ encoded: some Collection<UInt8>) {
         bytes.append(contentsOf: encoded)
     }
 

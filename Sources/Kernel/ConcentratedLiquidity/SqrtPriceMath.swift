@@ -4,10 +4,10 @@
 /// contract's `uint160` and `uint128` arguments; callers keep them in range.
 ///
 /// The contract's bare `require`s (no reason string) surface as `PoolError.revert("")`.
-public enum SqrtPriceMath {
+enum SqrtPriceMath {
     /// `getNextSqrtPriceFromAmount0RoundingUp`: the price after adding (`add`) or removing
     /// `amount` of token0, rounded up.
-    public static func nextSqrtPriceFromAmount0RoundingUp(
+    static func nextSqrtPriceFromAmount0RoundingUp(
         _ sqrtPX96: UInt256, liquidity: UInt256, amount: UInt256, add: Bool
     ) throws(PoolError) -> UInt256 {
         if amount.isZero { return sqrtPX96 }
@@ -35,7 +35,7 @@ public enum SqrtPriceMath {
 
     /// `getNextSqrtPriceFromAmount1RoundingDown`: the price after adding (`add`) or removing
     /// `amount` of token1, rounded down.
-    public static func nextSqrtPriceFromAmount1RoundingDown(
+    static func nextSqrtPriceFromAmount1RoundingDown(
         _ sqrtPX96: UInt256, liquidity: UInt256, amount: UInt256, add: Bool
     ) throws(PoolError) -> UInt256 {
         let fitsShift = amount.fitsInUInt160
@@ -58,7 +58,7 @@ public enum SqrtPriceMath {
 
     /// `getNextSqrtPriceFromInput`: the price after `amountIn` of token0 (`zeroForOne`) or token1
     /// is paid in. Reverts if the price or the liquidity is zero.
-    public static func nextSqrtPriceFromInput(
+    static func nextSqrtPriceFromInput(
         _ sqrtPX96: UInt256, liquidity: UInt256, amountIn: UInt256, zeroForOne: Bool
     ) throws(PoolError) -> UInt256 {
         guard !sqrtPX96.isZero, !liquidity.isZero else { throw .bareRevert }
@@ -69,7 +69,7 @@ public enum SqrtPriceMath {
 
     /// `getNextSqrtPriceFromOutput`: the price after `amountOut` of token1 (`zeroForOne`) or
     /// token0 is paid out. Reverts if the price or the liquidity is zero.
-    public static func nextSqrtPriceFromOutput(
+    static func nextSqrtPriceFromOutput(
         _ sqrtPX96: UInt256, liquidity: UInt256, amountOut: UInt256, zeroForOne: Bool
     ) throws(PoolError) -> UInt256 {
         guard !sqrtPX96.isZero, !liquidity.isZero else { throw .bareRevert }
@@ -80,7 +80,7 @@ public enum SqrtPriceMath {
 
     /// `getAmount0Delta` (unsigned): token0 held by `liquidity` between two prices in either order,
     /// rounded up or down. Reverts if the lower price is zero.
-    public static func amount0Delta(
+    static func amount0Delta(
         _ sqrtRatioAX96: UInt256, _ sqrtRatioBX96: UInt256, liquidity: UInt256, roundUp: Bool
     ) throws(PoolError) -> UInt256 {
         let (lower, upper) = sqrtRatioAX96 > sqrtRatioBX96 ? (sqrtRatioBX96, sqrtRatioAX96) : (sqrtRatioAX96, sqrtRatioBX96)
@@ -101,7 +101,7 @@ public enum SqrtPriceMath {
 
     /// `getAmount1Delta` (unsigned): token1 held by `liquidity` between two prices in either order,
     /// rounded up or down.
-    public static func amount1Delta(
+    static func amount1Delta(
         _ sqrtRatioAX96: UInt256, _ sqrtRatioBX96: UInt256, liquidity: UInt256, roundUp: Bool
     ) throws(PoolError) -> UInt256 {
         let difference = sqrtRatioAX96 > sqrtRatioBX96 ? sqrtRatioAX96 &- sqrtRatioBX96 : sqrtRatioBX96 &- sqrtRatioAX96
@@ -123,7 +123,7 @@ public enum SqrtPriceMath {
     /// `getAmount0Delta` (signed): token0 owed for adding (positive `liquidityDelta`, rounded up)
     /// or removing (negative, rounded down and negated) liquidity between two prices.
     /// `liquidityDelta` is an int128.
-    public static func amount0Delta(_ sqrtRatioAX96: UInt256, _ sqrtRatioBX96: UInt256, liquidityDelta: Int256) throws(PoolError) -> Int256 {
+    static func amount0Delta(_ sqrtRatioAX96: UInt256, _ sqrtRatioBX96: UInt256, liquidityDelta: Int256) throws(PoolError) -> Int256 {
         let amount = try amount0Delta(sqrtRatioAX96, sqrtRatioBX96, liquidity: liquidityDelta.magnitude, roundUp: !liquidityDelta.isNegative)
         return try signed(amount, negative: liquidityDelta.isNegative)
     }
@@ -131,7 +131,7 @@ public enum SqrtPriceMath {
     /// `getAmount1Delta` (signed): token1 owed for adding (positive `liquidityDelta`, rounded up)
     /// or removing (negative, rounded down and negated) liquidity between two prices.
     /// `liquidityDelta` is an int128.
-    public static func amount1Delta(_ sqrtRatioAX96: UInt256, _ sqrtRatioBX96: UInt256, liquidityDelta: Int256) throws(PoolError) -> Int256 {
+    static func amount1Delta(_ sqrtRatioAX96: UInt256, _ sqrtRatioBX96: UInt256, liquidityDelta: Int256) throws(PoolError) -> Int256 {
         let amount = try amount1Delta(sqrtRatioAX96, sqrtRatioBX96, liquidity: liquidityDelta.magnitude, roundUp: !liquidityDelta.isNegative)
         return try signed(amount, negative: liquidityDelta.isNegative)
     }

@@ -3,7 +3,7 @@ extension TickTable {
     /// Algebra's `_updatePositionTicksAndFees`): both ticks' gross and net, and the active
     /// `liquidity` when `lower <= currentTick < upper`. Returns the new table and active
     /// liquidity; `invalidState` where either leaves its range (the caller changes nothing then).
-    public func applyingPosition(
+    func applyingPosition(
         lower: Int32, upper: Int32, liquidityDelta: Int256, currentTick: Int32, liquidity: UInt256
     ) throws(PoolError) -> (ticks: TickTable, liquidity: UInt256) {
         var table = self

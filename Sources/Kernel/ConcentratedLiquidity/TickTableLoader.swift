@@ -34,7 +34,7 @@ public struct TickTableLoader: Sendable {
     /// it holds raw ticks (Algebra).
     public let compression: Int32
     /// The words asked for in round 2, ascending (the call order).
-    public let wordPositions: [Int32]
+    let wordPositions: [Int32]
     /// The ticks asked for in round 3, in call order.
     private var tickIndexes: [Int32] = []
     private var wordsRead = false

@@ -6,7 +6,7 @@
 /// Errors are `DecodingError`s whose offsets count characters from the start of the text:
 /// `wrongLength` (length not a multiple of four), `invalidValue` (a character outside the
 /// alphabet, or `=` where it may not stand), `nonCanonical` (non-zero discarded bits).
-public enum Base64 {
+enum Base64 {
     /// 0...63 for alphabet characters, 0x40 for `=`, 0x80 for everything else.
     private static let table: [UInt8] = {
         var t = [UInt8](repeating: 0x80, count: 256)
@@ -18,7 +18,7 @@ public enum Base64 {
 
     /// The number of bytes `text` decodes to, from its length and padding alone; throws
     /// `wrongLength` when the length is not a multiple of four.
-    public static func decodedCount(_ text: UnsafeRawBufferPointer) throws(DecodingError) -> Int {
+    static func decodedCount(_ text: UnsafeRawBufferPointer) throws(DecodingError) -> Int {
         let n = text.count
         guard n & 3 == 0 else { throw DecodingError(.wrongLength, at: n, field: "base64") }
         guard n > 0 else { return 0 }
@@ -29,7 +29,7 @@ public enum Base64 {
 
     /// Decodes `text` into the start of `output`, which must hold `decodedCount(text)` bytes,
     /// and returns that count.
-    public static func decode(_ text: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(DecodingError) -> Int {
+    static func decode(_ text: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws(DecodingError) -> Int {
         let count = try decodedCount(text)
         guard count > 0 else { return 0 }
         precondition(output.count >= count, "Base64.decode: output too small")
@@ -81,7 +81,7 @@ public enum Base64 {
     }
 
     /// Decodes base64 text into a new array.
-    public static func decode(_ text: some Collection<UInt8>) throws(DecodingError) -> [UInt8] {
+    static func decode(_ text: some Collection<UInt8>) throws(DecodingError) -> [UInt8] {
         let chars = Array(text)
         return try chars.withUnsafeBytes { raw in
             Result { () throws(DecodingError) -> [UInt8] in

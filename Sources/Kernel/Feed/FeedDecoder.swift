@@ -19,7 +19,7 @@ public struct FeedDecoder: Sendable {
     /// The ArbOS version of the block before each message; it only selects the batch posting
     /// report's internal transaction (V2 from ArbOS 50 on). The default, 50, assumes ArbOS 50
     /// "Dia" is active (proposed for Arbitrum One in late 2025; not verified against the chain here).
-    public var arbOSVersion: UInt64
+    var arbOSVersion: UInt64
     /// Frames longer than this are refused whole (`frameTooLarge`) before any scanning.
     public var maxFrameSize: Int
     /// When false, `decode` reads messages but leaves every entry's `transactions` empty.

@@ -25,19 +25,19 @@ public struct L1MessageHeader: Sendable, Equatable {
     }
 
     /// The named kind, or nil for a number Nitro does not define.
-    public var l1Kind: L1MessageKind? { L1MessageKind(rawValue: kind) }
+    var l1Kind: L1MessageKind? { L1MessageKind(rawValue: kind) }
 }
 
 /// Byte counts of a posted batch (JSON `batchDataTokens`; Nitro `BatchDataStats`), carried by
 /// batch posting reports.
-public struct BatchDataStats: Sendable, Equatable {
+struct BatchDataStats: Sendable, Equatable {
     /// The batch's length in bytes.
-    public var length: UInt64
+    var length: UInt64
     /// How many of those bytes are non-zero.
-    public var nonZeros: UInt64
+    var nonZeros: UInt64
 
     /// Creates the stats.
-    public init(length: UInt64, nonZeros: UInt64) {
+    init(length: UInt64, nonZeros: UInt64) {
         self.length = length
         self.nonZeros = nonZeros
     }
@@ -63,14 +63,14 @@ public struct FeedMessage: Sendable {
     /// 65 bytes, r ‖ s ‖ v.
     public var signature: ArraySlice<UInt8>?
     /// Timeboost metadata (`blockMetadata`): a version byte, then one bit per block transaction.
-    public var blockMetadata: ArraySlice<UInt8>?
+    var blockMetadata: ArraySlice<UInt8>?
     /// The legacy batch gas cost of a batch posting report (`batchGasCost`).
-    public var batchGasCost: UInt64?
+    var batchGasCost: UInt64?
     /// The batch byte counts of a batch posting report (`batchDataTokens`).
-    public var batchDataStats: BatchDataStats?
+    var batchDataStats: BatchDataStats?
 
     /// Creates a message.
-    public init(
+    init(
         sequenceNumber: UInt64, header: L1MessageHeader, l2Msg: ArraySlice<UInt8>, delayedMessagesRead: UInt64,
         blockHash: Hash32? = nil, signature: ArraySlice<UInt8>? = nil, blockMetadata: ArraySlice<UInt8>? = nil,
         batchGasCost: UInt64? = nil, batchDataStats: BatchDataStats? = nil
@@ -90,7 +90,7 @@ public struct FeedMessage: Sendable {
     /// transaction) was sequenced through the Timeboost express lane; nil without metadata.
     /// Nitro's `BlockMetadata.IsTxTimeboosted`: bit `index % 8` of byte `1 + index / 8`.
     /// Block indices can differ from the message's order when the sequencer dropped a transaction.
-    public func isTimeboosted(blockTransactionIndex index: Int) -> Bool? {
+    func isTimeboosted(blockTransactionIndex index: Int) -> Bool? {
         guard let meta = blockMetadata, !meta.isEmpty, index >= 0 else { return nil }
         guard index < (meta.count - 1) * 8 else { return false }
         return meta[meta.startIndex + 1 + index / 8] & (1 << (index % 8)) != 0
@@ -133,7 +133,7 @@ public struct FeedFrame: Sendable {
     /// `confirmedSequenceNumberMessage`. Errors of readable messages are on their entries.
     public var errors: [FeedError]
     /// `confirmedSequenceNumberMessage.sequenceNumber`, when present.
-    public var confirmedSequenceNumber: UInt64?
+    var confirmedSequenceNumber: UInt64?
 
     /// Creates a frame.
     public init(version: Int, entries: [FeedEntry] = [], errors: [FeedError] = [], confirmedSequenceNumber: UInt64? = nil) {
@@ -144,8 +144,8 @@ public struct FeedFrame: Sendable {
     }
 
     /// True for version 1, the only version Nitro's client processes.
-    public var isSupportedVersion: Bool { version == 1 }
+    var isSupportedVersion: Bool { version == 1 }
 
     /// Every error in the frame: unreadable messages first, then the entries' own errors.
-    public var allErrors: [FeedError] { errors + entries.compactMap(\.error) }
+    var allErrors: [FeedError] { errors + entries.compactMap(\.error) }
 }

@@ -9,7 +9,7 @@ extension FeedMessage {
     /// (if present) ‖ blockMetadata ‖ u64be(delayedMessagesRead) ‖ kind ‖ sender ‖
     /// u64be(blockNumber) ‖ u64be(timestamp) ‖ requestId (if present) ‖ baseFeeL1 as minimal
     /// big-endian bytes (if present; zero gives none) ‖ l2Msg). No EIP-191 prefix.
-    public func signatureHash(chainId: UInt64) -> Hash32 {
+    func signatureHash(chainId: UInt64) -> Hash32 {
         var h = Keccak256Hasher()
         h.update(UnsafeRawBufferPointer(start: Self.signaturePrefix.utf8Start, count: Self.signaturePrefix.utf8CodeUnitCount))
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.bigEndian) { h.update($0) } }
@@ -33,7 +33,7 @@ extension FeedMessage {
     /// The address that signed this message for `chainId`: plain ecrecover of `signatureHash`
     /// with the 65-byte r ‖ s ‖ v (v below 4, as go-ethereum's `Ecrecover` accepts); nil when
     /// the signature is absent, not 65 bytes, or recovers no key.
-    public func recoverSigner(chainId: UInt64) -> Address? {
+    func recoverSigner(chainId: UInt64) -> Address? {
         guard let signature, signature.count == 65 else { return nil }
         let v = signature[signature.startIndex + 64]
         guard v < 4 else { return nil }

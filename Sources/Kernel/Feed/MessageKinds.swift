@@ -1,6 +1,6 @@
 /// The kind of an L1 incoming message (`header.kind`), as Nitro numbers them in
 /// `arbos/arbostypes/incomingmessage.go` (OffchainLabs/nitro @ 6dce8d13902649a1acdfd3f2504129f1f5612358).
-public enum L1MessageKind: UInt8, Sendable, CaseIterable {
+enum L1MessageKind: UInt8, Sendable, CaseIterable {
     /// An L2 message: every sequencer transaction (parsed by `L2MessageKind`).
     case l2Message = 3
     /// End of block: no transactions.
@@ -25,7 +25,7 @@ public enum L1MessageKind: UInt8, Sendable, CaseIterable {
 
 /// The kind of an L2 message (the first byte of `l2Msg`), as Nitro numbers them in
 /// `arbos/parse_l2.go` (OffchainLabs/nitro @ 6dce8d13902649a1acdfd3f2504129f1f5612358).
-public enum L2MessageKind: UInt8, Sendable, CaseIterable {
+enum L2MessageKind: UInt8, Sendable, CaseIterable {
     /// An unsigned user call: yields an ArbitrumUnsignedTx (0x65).
     case unsignedUserTx = 0
     /// A contract call made on L1: yields an ArbitrumContractTx (0x66).
@@ -43,12 +43,12 @@ public enum L2MessageKind: UInt8, Sendable, CaseIterable {
 }
 
 /// Nitro's limits on L2 messages.
-public enum L2MessageLimits {
+enum L2MessageLimits {
     /// `MaxL2MessageSize` (`arbos/arbostypes/incomingmessage.go`): the longest `l2Msg`, and the
     /// longest batch segment, Nitro parses: 256 KiB.
-    public static let maxL2MessageSize = 256 * 1024
+    static let maxL2MessageSize = 256 * 1024
     /// Batches nest at most this deep (the top level is depth 0; `parse_l2.go`).
-    public static let maxBatchDepth = 16
+    static let maxBatchDepth = 16
     /// `HeartbeatsDisabledAt` (`parse_l2.go`): Mon, 08 Aug 2022 16:00:00 GMT as Unix seconds.
-    public static let heartbeatsDisabledAt: UInt64 = 1_659_974_400
+    static let heartbeatsDisabledAt: UInt64 = 1_659_974_400
 }

@@ -10,7 +10,7 @@ extension FeedMessage {
     /// `timePassed` = max(timestamp, parentTimestamp) − parentTimestamp, since a block's time
     /// never goes below its parent's. `l2BlockNumber` is the block's number
     /// (sequence number + 22,207,817 on Arbitrum One; FEED_FORMAT.md §6).
-    public func startBlockTransaction(chainId: UInt64, l2BlockNumber: UInt64, parentTimestamp: UInt64) throws(FeedError) -> Transaction {
+    func startBlockTransaction(chainId: UInt64, l2BlockNumber: UInt64, parentTimestamp: UInt64) throws(FeedError) -> Transaction {
         let time = max(header.timestamp, parentTimestamp)
         var data = Self.startBlockSelector
         data.reserveCapacity(4 + 4 * 32)

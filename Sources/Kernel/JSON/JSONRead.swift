@@ -39,7 +39,7 @@ extension JSONRead where Value == UInt256 {
 
 extension JSONRead where Value == Int256 {
     /// A signed 256-bit integer as a decimal string.
-    public static var decimalInt256: Self { Self { (value, place) throws(JSONFieldError) in try value.decimalInt256(at: place) } }
+    static var decimalInt256: Self { Self { (value, place) throws(JSONFieldError) in try value.decimalInt256(at: place) } }
 }
 
 extension JSONRead where Value == Address {

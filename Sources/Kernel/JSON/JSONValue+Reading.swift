@@ -3,7 +3,7 @@
 /// integers (fees, ticks, indexes) as JSON numbers.
 extension JSONValue {
     /// How a JSON user names this value's type.
-    public var typeName: String {
+    var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
@@ -35,7 +35,7 @@ extension JSONValue {
     }
 
     /// A signed 256-bit integer written as a decimal string with an optional leading `-`.
-    public func decimalInt256(at place: String) throws(JSONFieldError) -> Int256 {
+    func decimalInt256(at place: String) throws(JSONFieldError) -> Int256 {
         guard let value = Int256(decimal: try string(at: place)) else {
             throw JSONFieldError(field: place, message: "expected a signed decimal string within int256")
         }

@@ -86,7 +86,7 @@ public struct Int256: Hashable, Sendable {
     /// `-2^(n-1) ... 2^(n-1) - 1` (`fitsInBits(24)` checks an `int24` tick, `fitsInBits(128)` an
     /// `int128` liquidity delta). Always true for `n >= 256`, always false for `n <= 0`.
     @inlinable
-    public func fitsInBits(_ n: Int) -> Bool {
+    func fitsInBits(_ n: Int) -> Bool {
         if n >= 256 { return true }
         if n <= 0 { return false }
         // For negative x, ~x = -x - 1 >= 0 needs the same number of bits as the bound.
@@ -96,7 +96,7 @@ public struct Int256: Hashable, Sendable {
 
     /// The negation and whether it overflowed (only `Int256.min` does, giving itself).
     @inlinable
-    public func negatedReportingOverflow() -> (partialValue: Int256, overflow: Bool) {
+    func negatedReportingOverflow() -> (partialValue: Int256, overflow: Bool) {
         (Int256(bitPattern: UInt256.zero &- bitPattern), self == .min)
     }
 

@@ -69,7 +69,7 @@ extension UInt256 {
 
     /// The product modulo 2^256 (only the low half is computed).
     @inlinable
-    public func multipliedWrapping(by other: UInt256) -> UInt256 {
+    func multipliedWrapping(by other: UInt256) -> UInt256 {
         let a0 = w0, a1 = w1, a2 = w2, a3 = w3
         let b0 = other.w0, b1 = other.w1, b2 = other.w2, b3 = other.w3
         var c: UInt64
@@ -101,7 +101,7 @@ extension UInt256 {
     /// The product of `self` and a 64-bit factor plus a 64-bit addend, and whether it exceeded
     /// 2^256 − 1. Used by decimal parsing and base conversions.
     @inlinable
-    public func multipliedAndAddedReportingOverflow(by factor: UInt64, adding addend: UInt64) -> (partialValue: UInt256, overflow: Bool) {
+    func multipliedAndAddedReportingOverflow(by factor: UInt64, adding addend: UInt64) -> (partialValue: UInt256, overflow: Bool) {
         var c: UInt64
         var r0: UInt64, r1: UInt64, r2: UInt64, r3: UInt64
         (c, r0) = Self.mac(w0, factor, addend, 0)

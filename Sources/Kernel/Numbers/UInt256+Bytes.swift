@@ -62,7 +62,7 @@ extension UInt256 {
     /// Writes the value as 32 big-endian bytes into the first 32 bytes of `buffer`, which must
     /// hold at least 32 bytes.
     @inlinable
-    public func writeBigEndian(to buffer: UnsafeMutableRawBufferPointer) {
+    func writeBigEndian(to buffer: UnsafeMutableRawBufferPointer) {
         precondition(buffer.count >= 32, "UInt256.writeBigEndian needs 32 bytes")
         buffer.storeBytes(of: w3.bigEndian, toByteOffset: 0, as: UInt64.self)
         buffer.storeBytes(of: w2.bigEndian, toByteOffset: 8, as: UInt64.self)

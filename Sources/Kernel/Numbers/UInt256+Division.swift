@@ -300,7 +300,7 @@ extension UInt256 {
     /// The quotient and whether the division overflowed, as in Swift: dividing by zero reports
     /// overflow with `self` as the partial value.
     @inlinable
-    public func dividedReportingOverflow(by divisor: UInt256) -> (partialValue: UInt256, overflow: Bool) {
+    func dividedReportingOverflow(by divisor: UInt256) -> (partialValue: UInt256, overflow: Bool) {
         guard let (q, _) = quotientAndRemainder(dividingBy: divisor) else { return (self, true) }
         return (q, false)
     }
@@ -308,7 +308,7 @@ extension UInt256 {
     /// The remainder and whether the division overflowed, as in Swift: dividing by zero reports
     /// overflow with `self` as the partial value.
     @inlinable
-    public func remainderReportingOverflow(dividingBy divisor: UInt256) -> (partialValue: UInt256, overflow: Bool) {
+    func remainderReportingOverflow(dividingBy divisor: UInt256) -> (partialValue: UInt256, overflow: Bool) {
         guard let (_, r) = quotientAndRemainder(dividingBy: divisor) else { return (self, true) }
         return (r, false)
     }

@@ -41,7 +41,7 @@ extension UInt256 {
     /// `ceil(x / y)`, as Uniswap's `UnsafeMath.divRoundingUp`, except that a zero divisor gives
     /// nil instead of the EVM's silent zero. Cannot overflow otherwise.
     @inlinable
-    public static func divRoundingUp(_ x: UInt256, _ y: UInt256) -> UInt256? {
+    static func divRoundingUp(_ x: UInt256, _ y: UInt256) -> UInt256? {
         guard let (q, r) = x.quotientAndRemainder(dividingBy: y) else { return nil }
         // q < 2^256 - 1 whenever r != 0 (then y >= 2), so the increment cannot wrap.
         return r.isZero ? q : q &+ .one
@@ -49,7 +49,7 @@ extension UInt256 {
 
     /// `(a * b) mod modulus` with a 512-bit intermediate (the EVM's `MULMOD`); nil for a zero
     /// modulus.
-    public static func mulMod(_ a: UInt256, _ b: UInt256, _ modulus: UInt256) -> UInt256? {
+    static func mulMod(_ a: UInt256, _ b: UInt256, _ modulus: UInt256) -> UInt256? {
         guard !modulus.isZero else { return nil }
         let (high, low) = a.multipliedFullWidth(by: b)
         if high.isZero {

@@ -81,7 +81,7 @@ public struct UInt256: Hashable, Sendable {
 
     /// The number of leading zero bits (256 for zero).
     @inlinable
-    public var leadingZeroBitCount: Int {
+    var leadingZeroBitCount: Int {
         if w3 != 0 { return w3.leadingZeroBitCount }
         if w2 != 0 { return 64 + w2.leadingZeroBitCount }
         if w1 != 0 { return 128 + w1.leadingZeroBitCount }
@@ -90,7 +90,7 @@ public struct UInt256: Hashable, Sendable {
 
     /// The number of trailing zero bits (256 for zero).
     @inlinable
-    public var trailingZeroBitCount: Int {
+    var trailingZeroBitCount: Int {
         if w0 != 0 { return w0.trailingZeroBitCount }
         if w1 != 0 { return 64 + w1.trailingZeroBitCount }
         if w2 != 0 { return 128 + w2.trailingZeroBitCount }
@@ -105,7 +105,7 @@ public struct UInt256: Hashable, Sendable {
 
     /// The number of significant 64-bit words (0 for zero, else 1...4).
     @inlinable
-    public var significantWordCount: Int {
+    var significantWordCount: Int {
         if w3 != 0 { return 4 }
         if w2 != 0 { return 3 }
         if w1 != 0 { return 2 }

@@ -1,19 +1,19 @@
 /// Derives V2 pair addresses as UniswapV2Factory deploys them: CREATE2 by the factory with salt
 /// keccak256(token0 ‖ token1), the two sorted addresses packed (40 bytes).
-public struct PairAddressDeriver: Sendable {
+struct PairAddressDeriver: Sendable {
     /// The factory.
-    public let factory: Address
+    let factory: Address
     /// The pair contract's init code hash.
-    public let initCodeHash: Hash32
+    let initCodeHash: Hash32
 
     /// A deriver for `factory`'s pairs.
-    public init(factory: Address, initCodeHash: Hash32) {
+    init(factory: Address, initCodeHash: Hash32) {
         self.factory = factory
         self.initCodeHash = initCodeHash
     }
 
     /// The pair of two tokens in either order; nil for identical tokens or the zero address.
-    public func address(_ tokenA: Address, _ tokenB: Address) -> Address? {
+    func address(_ tokenA: Address, _ tokenB: Address) -> Address? {
         let (token0, token1) = tokenA < tokenB ? (tokenA, tokenB) : (tokenB, tokenA)
         guard token0 != token1, token0 != .zero else { return nil }
         var hasher = Keccak256Hasher()

@@ -48,7 +48,7 @@ public struct PairFamilyPlugin<Family: PairFamily>: DEXPlugin {
     /// The family's router kind and `pair`.
     public static var routerKinds: Set<String> { [Family.routerKind, pairKind] }
     /// The kind of a pair called directly.
-    public static var pairKind: String { "pair" }
+    static var pairKind: String { "pair" }
 
     /// The decoder for calls to the entry's routers and pairs.
     public let decoder: any SwapDecoder

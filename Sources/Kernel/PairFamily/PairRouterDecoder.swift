@@ -4,7 +4,7 @@
 /// A router swap function gives one leg, with the path as written; a pair's `swap` gives one
 /// exact-output leg per token taken out. Other selectors, a router function sent to a pair, and a
 /// pair function sent to a router, are not swaps.
-public struct PairRouterDecoder: SwapDecoder {
+struct PairRouterDecoder: SwapDecoder {
     /// The entry's name, written into every leg.
     let dex: String
     /// The router deployments (a handful: compared one by one).
@@ -19,7 +19,7 @@ public struct PairRouterDecoder: SwapDecoder {
     let wrappedNativeToken: Address
 
     /// A decoder of `dex` for calls of `functions` to `routers` and of `pairSwaps` to `pairs`.
-    public init(dex: String, routers: [Address], functions: [PairRouterFunction], pairs: Set<Address>, pairSwaps: [PairSwap], wrappedNativeToken: Address) {
+    init(dex: String, routers: [Address], functions: [PairRouterFunction], pairs: Set<Address>, pairSwaps: [PairSwap], wrappedNativeToken: Address) {
         self.dex = dex
         self.routers = routers
         self.functions = functions
@@ -30,7 +30,7 @@ public struct PairRouterDecoder: SwapDecoder {
 
     /// The legs `call` requests, nil when it is not a swap; malformed arguments of a known swap
     /// function throw, at offsets from the start of the calldata.
-    public func decode(_ call: ContractCall) throws(DecodingError) -> DecodedSwap? {
+    func decode(_ call: ContractCall) throws(DecodingError) -> DecodedSwap? {
         guard let selector = FunctionSelector.leading(call.data) else { return nil }
         if let function = functions.first(where: { $0.selector == selector }) {
             guard routers.contains(call.to) else { return nil }

@@ -1,7 +1,7 @@
 /// Checks that several plugin families share when they build themselves from an entry.
 extension DEXEntry {
     /// Throws for the first router whose kind is not in `kinds`.
-    public func checkRouterKinds(_ kinds: Set<String>, plugin: String) throws(PluginConfigError) {
+    func checkRouterKinds(_ kinds: Set<String>, plugin: String) throws(PluginConfigError) {
         for (index, router) in routers.enumerated() where !kinds.contains(router.kind) {
             throw PluginConfigError(
                 field: "routers[\(index)].kind",
@@ -10,7 +10,7 @@ extension DEXEntry {
     }
 
     /// Throws for the first pool with a kind other than `allowed` (no kind is fine).
-    public func checkPoolKinds(allowed: String) throws(PluginConfigError) {
+    func checkPoolKinds(allowed: String) throws(PluginConfigError) {
         for (index, pool) in pools.enumerated() {
             if let kind = pool.kind, kind != allowed {
                 throw PluginConfigError(field: "pools[\(index)].kind", message: "'\(kind)' is not a pool kind here; expected \(allowed) or none")

@@ -1,5 +1,72 @@
+@testable import Kernel
+
+/// A decoded ABI value. Byte values are slices of the input, never copies.
+indirect enum ABIValue: Equatable {
+    /// A `uintN`.
+    case uint(UInt256)
+    /// An `intN`.
+    case int(Int256)
+    /// An `address`.
+    case address(Address)
+    /// A `bool`.
+    case bool(Bool)
+    /// A `bytesN`, its N bytes.
+    case fixedBytes(ArraySlice<UInt8>)
+    /// A `bytes`.
+    case bytes(ArraySlice<UInt8>)
+    /// A `string`, its UTF-8 bytes as encoded (Solidity does not validate them).
+    case string(ArraySlice<UInt8>)
+    /// A `T[]` or `T[k]`.
+    case array([ABIValue])
+    /// A tuple.
+    case tuple([ABIValue])
+}
+
+/// Decodes a whole ABI encoding into a tree of values, for any list of types, through
+/// `ABIReader`: the harness that runs the reader the routers use over eth-abi's differential
+/// vectors and over random bytes. Production code reads its arguments with `ABIReader` directly.
+enum ABITreeDecoder {
+    /// Decodes the tuple `types` encoded at the start of `data` (bytes after it are ignored, as
+    /// Solidity ignores them).
+    static func decode(_ types: [ABIType], from data: ArraySlice<UInt8>) throws(DecodingError) -> [ABIValue] {
+        try tuple(types, ABIReader(data))
+    }
+
+    static func tuple(_ types: [ABIType], _ reader: ABIReader) throws(DecodingError) -> [ABIValue] {
+        var values: [ABIValue] = []
+        values.reserveCapacity(types.count)
+        var index = 0
+        for type in types {
+            values.append(try value(type, reader, at: index))
+            index += type.headSize / 32
+        }
+        return values
+    }
+
+    static func value(_ type: ABIType, _ reader: ABIReader, at index: Int) throws(DecodingError) -> ABIValue {
+        switch type {
+        case .uint(let bits): return .uint(try reader.uint(index, bits: bits))
+        case .int(let bits): return .int(try reader.int(index, bits: bits))
+        case .address: return .address(try reader.address(index))
+        case .bool: return .bool(try reader.bool(index))
+        case .fixedBytes(let n): return .fixedBytes(try reader.fixedBytes(index, count: n))
+        case .bytes: return .bytes(try reader.bytes(index))
+        case .string: return .string(try reader.bytes(index))
+        case .array(let element):
+            let (count, elements) = try reader.array(index, elementHeadSize: element.headSize)
+            return .array(try tuple(Array(repeating: element, count: count), elements))
+        case .fixedArray(let element, let count):
+            let inner = type.isDynamic ? try reader.dynamicTuple(index) : reader.inlineTuple(index)
+            return .array(try tuple(Array(repeating: element, count: count), inner))
+        case .tuple(let elements):
+            let inner = type.isDynamic ? try reader.dynamicTuple(index) : reader.inlineTuple(index)
+            return .tuple(try tuple(elements, inner))
+        }
+    }
+}
+
 /// A Solidity ABI type, as far as contract calldata uses them.
-public indirect enum ABIType: Equatable, Hashable, Sendable, CustomStringConvertible {
+indirect enum ABIType: Equatable, CustomStringConvertible {
     /// `uintN`, N a multiple of 8 from 8 to 256.
     case uint(Int)
     /// `intN`, N a multiple of 8 from 8 to 256.
@@ -22,7 +89,7 @@ public indirect enum ABIType: Equatable, Hashable, Sendable, CustomStringConvert
     case tuple([ABIType])
 
     /// True when the encoding has a dynamic part reached through an offset.
-    public var isDynamic: Bool {
+    var isDynamic: Bool {
         switch self {
         case .bytes, .string, .array: true
         case .fixedArray(let element, _): element.isDynamic
@@ -33,7 +100,7 @@ public indirect enum ABIType: Equatable, Hashable, Sendable, CustomStringConvert
 
     /// Bytes the type takes in its enclosing head: 32 for dynamic types (the offset), the whole
     /// encoding for static ones.
-    public var headSize: Int {
+    var headSize: Int {
         guard !isDynamic else { return 32 }
         switch self {
         case .fixedArray(let element, let count): return element.headSize * count
@@ -43,7 +110,7 @@ public indirect enum ABIType: Equatable, Hashable, Sendable, CustomStringConvert
     }
 
     /// The canonical type string, as used in function signatures.
-    public var description: String {
+    var description: String {
         switch self {
         case .uint(let bits): "uint\(bits)"
         case .int(let bits): "int\(bits)"
@@ -59,14 +126,14 @@ public indirect enum ABIType: Equatable, Hashable, Sendable, CustomStringConvert
     }
 
     /// Why a type string was refused.
-    public struct ParseError: Error, Equatable, Sendable {
+    struct ParseError: Error, Equatable, Sendable {
         /// The type string.
-        public var text: String
+        var text: String
     }
 
     /// Parses a canonical type string such as `uint256`, `(address,uint24)[]` or `bytes32[2]`.
     /// `uint` and `int` mean their 256-bit forms.
-    public init(parsing text: String) throws(ParseError) {
+    init(parsing text: String) throws(ParseError) {
         var parser = Parser(text: Array(text.utf8))
         guard let type = parser.type(depth: 0), parser.position == parser.text.count else { throw ParseError(text: text) }
         self = type
