@@ -142,14 +142,8 @@ public struct Engine: Sendable {
 
     // MARK: Sizing and pricing
 
-    /// A sized cycle with the pools' states it was sized on.
-    private struct SizedOnState {
-        var trade: SizedCycle
-        var hops: [CycleHop]
-    }
-
     /// Sizes cycle `id` on the pending state.
-    private func size(_ id: CycleID) -> SizedOnState? {
+    private func size(_ id: CycleID) -> SizedCycle? {
         let cycle = index[id]
         var pools: [any PricingPool] = []
         for hop in cycle {
@@ -160,44 +154,44 @@ public struct Engine: Sendable {
         guard let bounds = SizingBounds(upper: configuration.inputCap(for: base)),
               let trade = sizer.size(cycle, pools: pools, within: bounds).trade
         else { return nil }
-        return SizedOnState(trade: trade, hops: Array(cycle))
+        return trade
     }
 
     /// Prices a sized cycle; nil (counted) when its net profit is below `minNetProfit`.
-    private mutating func price(_ sized: SizedOnState, cycle id: CycleID, message: SwapMessage, lastMover: [PoolSlot: Int]) -> Opportunity? {
+    private mutating func price(_ trade: SizedCycle, cycle id: CycleID, message: SwapMessage, lastMover: [PoolSlot: Int]) -> Opportunity? {
         let legs = index.legs(of: id)
         var executorHops: [ExecutorHop] = []
         var hops: [Opportunity.Hop] = []
-        var amountIn = sized.trade.amountIn
-        for (position, (hop, leg)) in zip(sized.hops, legs).enumerated() {
+        var amountIn = trade.amountIn
+        for (position, (hop, leg)) in zip(index[id], legs).enumerated() {
             guard let member = roster[hop.pool], let kind = member.kind else {
                 counters.unexecutable += 1
                 return nil
             }
             executorHops.append(ExecutorHop(kind: kind, pool: leg.pool, tokenIn: UInt8(hop.from), tokenOut: UInt8(hop.to)))
-            let amountOut = sized.trade.amountsOut[position]
+            let amountOut = trade.amountsOut[position]
             hops.append(Opportunity.Hop(pool: leg.pool, dex: member.dex, tokenIn: leg.tokenIn, tokenOut: leg.tokenOut, amountIn: amountIn, amountOut: amountOut))
             amountIn = amountOut
         }
         let base = legs[0].tokenIn
         let weth = ArbitrumOne.wrappedNativeToken
-        guard let cost = pricer.cost(hops: executorHops, amountIn: sized.trade.amountIn),
+        guard let cost = pricer.cost(hops: executorHops, amountIn: trade.amountIn),
               let costInBase = conversion.convert(cost.totalCost, from: weth, to: base, state: state),
-              sized.trade.profit > costInBase,
-              let netProfitEth = conversion.convert(sized.trade.profit - costInBase, from: base, to: weth, state: state),
+              trade.profit > costInBase,
+              let netProfitEth = conversion.convert(trade.profit - costInBase, from: base, to: weth, state: state),
               netProfitEth >= configuration.minNetProfit, !netProfitEth.isZero
         else {
             counters.belowCost += 1
             return nil
         }
-        let trigger = sized.hops.compactMap { lastMover[$0.pool] }.max().map { message.transactions[$0].hash } ?? Hash32.zero
+        let trigger = index[id].compactMap { lastMover[$0.pool] }.max().map { message.transactions[$0].hash } ?? Hash32.zero
         counters.opportunities += 1
         counters.totalNetProfitEth = counters.totalNetProfitEth &+ netProfitEth
         return Opportunity(
             sequenceNumber: message.sequenceNumber, trigger: trigger, block: message.block, token: base, cycle: hops,
-            amountIn: sized.trade.amountIn, amountOut: sized.trade.amountIn + sized.trade.profit, grossProfit: sized.trade.profit,
+            amountIn: trade.amountIn, amountOut: trade.amountIn + trade.profit, grossProfit: trade.profit,
             gasUnits: cost.gasUnits, l2Cost: cost.l2Cost, l1Cost: cost.l1Cost,
-            netProfit: sized.trade.profit - costInBase, netProfitEth: netProfitEth, stateVersion: state.version)
+            netProfit: trade.profit - costInBase, netProfitEth: netProfitEth, stateVersion: state.version)
     }
 
     // MARK: Blocks

@@ -7,7 +7,7 @@ import Kernel
 /// A leg through a pool the engine does not hold is not simulated (`unknownPool`); the other
 /// legs still are, except those that spend its output (`unknownAmount`).
 struct TransactionSimulator {
-    /// The changed pools, in the order first changed; their states after the transaction.
+    /// The changed pools' states after the transaction, by slot.
     private(set) var changes: [PoolSlot: any PricingPool] = [:]
     /// The pools changed, in the order first changed.
     private(set) var touched: [PoolSlot] = []
@@ -34,8 +34,8 @@ struct TransactionSimulator {
                 results.append(.failed(failure))
                 routerBalance = nil
                 guard leg.allowRevert || failure == .unknownAmount else {
-                    // The transaction reverts: nothing it did stays.
-                    results = results.enumerated().map { $0.offset == results.count - 1 ? $0.element : Self.undone($0.element) }
+                    // The transaction reverts: the legs that ran are undone with it, the rest never run.
+                    for i in results.indices.dropLast() where results[i] == .applied { results[i] = .failed(.transactionReverted) }
                     results += repeatElement(.failed(.transactionReverted), count: legs.count - results.count)
                     changes = [:]
                     touched = []
@@ -43,11 +43,6 @@ struct TransactionSimulator {
                 }
             }
         }
-    }
-
-    /// An earlier leg's result once its transaction reverted.
-    private static func undone(_ result: LegResult) -> LegResult {
-        result == .applied ? .failed(.transactionReverted) : result
     }
 
     /// Why a leg did not run, before it is recorded.
