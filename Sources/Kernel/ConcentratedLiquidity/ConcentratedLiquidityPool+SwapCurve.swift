@@ -18,19 +18,35 @@ extension ConcentratedLiquidityPool {
     /// (crossing the end's tick would revert).
     public func swapCurve(from: Int, to: Int) -> SwapCurve? {
         guard let zeroForOne = try? Self.zeroForOne(from: from, to: to) else { return nil }
-        let liquidity = state.liquidity, price = state.sqrtPriceX96
         let rules = rules(zeroForOne: zeroForOne)
-        let q96 = UInt256.one << 96
-        guard rules.feePips < 1_000_000, !liquidity.isZero,
-              let reserveIn = zeroForOne ? UInt256.mulDiv(liquidity, q96, price) : UInt256.mulDiv(liquidity, price, q96),
-              let reserveOut = zeroForOne ? UInt256.mulDivRoundingUp(liquidity, price, q96) : UInt256.mulDivRoundingUp(liquidity, q96, price),
+        guard var curve = inRangeCurve(zeroForOne: zeroForOne, feePips: rules.feePips),
               let end = try? state.rangeEndSqrtPrice(rules, zeroForOne: zeroForOne),
-              let inputLimit = end == price ? .zero : try? inputToReach(end, zeroForOne: zeroForOne, rules: rules)
+              let inputLimit = end == state.sqrtPriceX96 ? .zero : try? inputToReach(end, zeroForOne: zeroForOne, rules: rules)
+        else { return nil }
+        curve.inputLimit = inputLimit
+        return curve
+    }
+
+    /// `swapCurve`'s marginal rate from the same virtual reserves and fee, without finding the
+    /// range's end (a tick walk and a swap loop): the engine refreshes it whenever the pool moves.
+    /// Nil for other indexes, zero liquidity or a fee of 10^6 or more.
+    public func marginalRate(from: Int, to: Int) -> Double? {
+        guard let zeroForOne = try? Self.zeroForOne(from: from, to: to) else { return nil }
+        return inRangeCurve(zeroForOne: zeroForOne, feePips: rules(zeroForOne: zeroForOne).feePips)?.marginalRate
+    }
+
+    /// The current range's virtual reserves with the direction's fee, without an input limit.
+    private func inRangeCurve(zeroForOne: Bool, feePips: UInt32) -> SwapCurve? {
+        let liquidity = state.liquidity, price = state.sqrtPriceX96
+        let q96 = UInt256.one << 96
+        guard feePips < 1_000_000, !liquidity.isZero,
+              let reserveIn = zeroForOne ? UInt256.mulDiv(liquidity, q96, price) : UInt256.mulDiv(liquidity, price, q96),
+              let reserveOut = zeroForOne ? UInt256.mulDivRoundingUp(liquidity, price, q96) : UInt256.mulDivRoundingUp(liquidity, q96, price)
         else { return nil }
         return SwapCurve(
             reserveIn: reserveIn, reserveOut: reserveOut,
-            feeMultiplier: UInt256(UInt64(1_000_000 - rules.feePips)), feeDenominator: UInt256(1_000_000),
-            inputLimit: inputLimit)
+            feeMultiplier: UInt256(UInt64(1_000_000 - feePips)), feeDenominator: UInt256(1_000_000),
+            inputLimit: nil)
     }
 
     /// The input an exact-input swap takes to move the price to `end` (beyond the current price
