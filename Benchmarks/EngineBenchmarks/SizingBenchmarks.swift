@@ -88,8 +88,12 @@ func sizingBenchmarks() {
     }
 
     // Every cycle above is profitable, so each benchmark sizes a real opportunity.
-    for hops in [twoPairs, twoPairsThroughUSDC, threePairs, v3ThenPair, twoPairsWithoutMaps] where sizer.size(hops, within: bounds).trade == nil {
-        fatalError("a benchmark cycle lost its profit")
+    // Each sizing's method and cycle quotes, for reading the timings.
+    for (name, hops) in [("2 V2 18-decimal", twoPairs), ("2 V2 through USDC", twoPairsThroughUSDC), ("3 V2", threePairs),
+                         ("V3 then V2", v3ThenPair), ("bracketed", twoPairsWithoutMaps)] {
+        let sizing = sizer.size(hops, within: bounds)
+        guard sizing.trade != nil else { fatalError("a benchmark cycle lost its profit") }
+        print("sizing \(name): \(sizing.method), \(sizing.quoteEvaluations) cycle quotes")
     }
 
     // The cost of the two-pair cycle: calldata, envelope, brotli, gas.

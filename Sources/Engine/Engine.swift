@@ -37,6 +37,7 @@ public struct Engine: Sendable {
     private var conversion = EthConversion()
     private var pricer: CyclePricer
     private let sizer = CycleSizer()
+    private var screened = ScreenedMarks()
     /// The feed's transactions since the confirmed block, for re-applying after a confirm.
     private var unconfirmed: [(block: UInt64, timestamp: UInt64, transaction: SwapTransaction)] = []
 
@@ -105,11 +106,12 @@ public struct Engine: Sendable {
             unconfirmed.append((message.block, message.timestamp, transaction))
         }
         lap(&timings.simulate)
-        // Screen the cycles through the moved pools, each once.
+        // Screen the cycles through the moved pools, each once (a pool's list holds a cycle
+        // once, so only a second pool's list needs the marks).
         var candidates: [CycleID] = []
-        var seen = Set<CycleID>()
+        screened.startMessage()
         for slot in touched {
-            for id in index.cycles(through: slot) where seen.insert(id).inserted {
+            for id in index.cycles(through: slot) where touched.count == 1 || screened.mark(id) {
                 counters.cyclesScreened += 1
                 if state.rates.product(index[id]) > configuration.screenThreshold { candidates.append(id) }
             }
@@ -118,9 +120,10 @@ public struct Engine: Sendable {
         var opportunities: [Opportunity] = []
         for id in candidates {
             counters.cyclesSized += 1
-            let sized = size(id)
+            let sizing = size(id)
+            counters.cycleQuotes += sizing?.quoteEvaluations ?? 0
             lap(&timings.size)
-            if let sized, let opportunity = price(sized, cycle: id, message: message, lastMover: lastMover) {
+            if let trade = sizing?.trade, let opportunity = price(trade, cycle: id, message: message, lastMover: lastMover) {
                 opportunities.append(opportunity)
             }
             lap(&timings.price)
@@ -142,8 +145,8 @@ public struct Engine: Sendable {
 
     // MARK: Sizing and pricing
 
-    /// Sizes cycle `id` on the pending state.
-    private func size(_ id: CycleID) -> SizedCycle? {
+    /// Sizes cycle `id` on the pending state; nil when a pool is missing or the input bounds are empty.
+    private func size(_ id: CycleID) -> CycleSizing? {
         let cycle = index[id]
         var pools: [any PricingPool] = []
         for hop in cycle {
@@ -151,10 +154,8 @@ public struct Engine: Sendable {
             pools.append(pool)
         }
         let base = pools[0].tokens[cycle[0].from]
-        guard let bounds = SizingBounds(upper: configuration.inputCap(for: base)),
-              let trade = sizer.size(cycle, pools: pools, within: bounds).trade
-        else { return nil }
-        return trade
+        guard let bounds = SizingBounds(upper: configuration.inputCap(for: base)) else { return nil }
+        return sizer.size(cycle, pools: pools, within: bounds)
     }
 
     /// Prices a sized cycle; nil (counted) when its net profit is below `minNetProfit`.

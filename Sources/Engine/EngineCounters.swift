@@ -17,6 +17,8 @@ public struct EngineCounters: Sendable, Equatable {
     public var cyclesScreened = 0
     /// Cycles whose marginal rates passed the screen and were sized.
     public var cyclesSized = 0
+    /// Whole-cycle exact quotes the sizing of those cycles took (every hop quoted once each).
+    public var cycleQuotes = 0
     /// Sized cycles with a gross profit that their costs ate (or left below `minNetProfit`).
     public var belowCost = 0
     /// Sized cycles through a pool of a family the executor has no hop for.

@@ -7,18 +7,23 @@ import Kernel
 /// maximal at `x* = (√(K·M) − M) / N` (`MobiusOptimum`; no input profits when `K <= M`). That is
 /// a real-number answer; the pools round every output down, which makes the exact profit a
 /// sawtooth: it falls along each run of inputs that get the same output, and the true integer
-/// optimum can sit anywhere the smooth profit is within the rounding of its peak. So the sizer
-/// then:
-/// 1. quotes `floor(x*)` (moved into the bounds) and climbs run by run towards a better
-///    neighbouring run (`StepClimb`): a local maximum, no input one unit either side of it
-///    being better (unless `localMoveLimit` moves run out first);
-/// 2. asks the map which inputs could still match that profit (the map's profit bounds the exact
-///    one from above) and, if there are at most `exhaustiveWindowLimit` of them, quotes them all:
-///    the result is then the true integer optimum, the smallest input among equals
-///    (`closedFormOptimal`). For pools of realistic depth that set is far wider (it grows as the
-///    square root of the depth), so the answer stays a local maximum (`closedFormLocal`) whose
-///    shortfall from the optimum is at most `profitBound − profit`: about one unit of each hop's
-///    output token, in input units.
+/// optimum can sit anywhere the smooth profit is within the rounding of its peak. The map's
+/// profit at x* (`profitBound`) bounds every input's exact profit from above, so the sizer:
+/// 1. quotes `floor(x*)` (moved into the bounds) exactly and finds the first input of its run
+///    of equal outputs (`StepClimb`), which beats the input one unit below; then asks the map
+///    which inputs could still match its profit. If there are at most
+///    `exhaustiveWindowLimit` of them, it quotes them all: the result is the true integer
+///    optimum, the smallest input among equals (`closedFormOptimal`). If the shortfall bound
+///    `profitBound − profit` is at most `profit / toleranceDivisor`, no input quoted on the way
+///    did better and the input one unit above does no better, the run's first input is within that of the optimum and it stops there
+///    (`closedFormNearOptimal`): the usual case for pools of realistic depth and a profit worth
+///    taking, three cycle quotes where every token has 18 decimals.
+/// 2. Otherwise it climbs run by run towards a better neighbouring run: a local maximum, no
+///    input one unit either side of it being better (unless `localMoveLimit` moves run out
+///    first), then tries the exhaustive window again from the better profit. For pools of
+///    realistic depth that window is far wider (it grows as the square root of the depth), so
+///    the answer stays a local maximum (`closedFormLocal`) whose shortfall from the optimum is at
+///    most `profitBound − profit`: about one unit of each hop's output token, in input units.
 /// A hop without a map, a composition that does not normalise, or a closed-form start that
 /// reverts sends the cycle to `GoldenSectionSearch` over the bounds (`bracketed`).
 public struct CycleSizer: Sendable {
@@ -27,11 +32,15 @@ public struct CycleSizer: Sendable {
     /// The most moves from one run of equal outputs to the next while climbing from the
     /// closed-form start (`StepClimb`).
     public var localMoveLimit: Int
+    /// A closed-form start whose shortfall bound is at most its profit divided by this is kept
+    /// without a local search: 10^6 keeps every such answer within 10^-6 of the optimum.
+    public var toleranceDivisor: UInt256
 
-    /// A sizer with these limits (defaults: 64 quotes, 8 moves).
-    public init(exhaustiveWindowLimit: Int = 64, localMoveLimit: Int = 8) {
+    /// A sizer with these limits (defaults: 64 quotes, 8 moves, 10^-6 of the profit).
+    public init(exhaustiveWindowLimit: Int = 64, localMoveLimit: Int = 8, toleranceDivisor: UInt256 = UInt256(1_000_000)) {
         self.exhaustiveWindowLimit = exhaustiveWindowLimit
         self.localMoveLimit = localMoveLimit
+        self.toleranceDivisor = toleranceDivisor
     }
 
     /// The most profitable input for `hops` within `bounds`, quoted exactly.
@@ -46,16 +55,23 @@ public struct CycleSizer: Sendable {
         }
         let start = bounds.clamp(optimum.input)
         let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start))
-        guard climb.climb(&evaluator, from: start, moveLimit: localMoveLimit) else {
+        guard let run = climb.run(&evaluator, holding: start) else {
             if start > bounds.lower {
                 GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: start - .one)
             }
             return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
         }
-        let proven = prove(&evaluator, optimum: optimum, within: bounds)
-        return CycleSizing(
-            trade: evaluator.bestTrade, method: proven ? .closedFormOptimal : .closedFormLocal,
-            quoteEvaluations: evaluator.evaluations, profitBound: optimum.profitBound)
+        var method = SizingMethod.closedFormLocal
+        if prove(&evaluator, optimum: optimum, within: bounds) {
+            method = .closedFormOptimal
+        } else if evaluator.bestInput == run.input, let profit = evaluator.bestOutcome.profit,
+                  optimum.profitBound - profit <= profit / toleranceDivisor, !climb.nextInputBeats(&evaluator, run) {
+            method = .closedFormNearOptimal
+        } else {
+            climb.climb(&evaluator, from: run, moveLimit: localMoveLimit)
+            if prove(&evaluator, optimum: optimum, within: bounds) { method = .closedFormOptimal }
+        }
+        return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, profitBound: optimum.profitBound)
     }
 
     /// The composition of every hop's map, or nil when a hop has none (or an empty cycle).

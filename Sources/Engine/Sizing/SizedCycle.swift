@@ -16,6 +16,10 @@ public enum SizingMethod: Sendable, Equatable {
     /// was quoted: no integer input within the bounds has a higher exact profit (or, without a
     /// trade, any profit at all), and none smaller has as high a one.
     case closedFormOptimal
+    /// The first input of the closed-form start's run of equal outputs (better than the inputs
+    /// one unit either side), whose profit the Möbius bound shows to be within
+    /// `profit / CycleSizer.toleranceDivisor` of the optimum: no further search was needed.
+    case closedFormNearOptimal
     /// The closed form, then a local integer search: a local maximum of the exact profit (no
     /// better input one unit either side, unless the move limit ran out), within
     /// `profitBound − profit` of the optimum.

@@ -14,7 +14,7 @@ import Kernel
 /// costs about `2·log2(width)` quotes, its neighbours a few each.
 struct StepClimb {
     /// The first input of a run of equal outputs, and what is known just before it.
-    private struct Run {
+    struct Run {
         /// The run's first input.
         var input: UInt256
         /// The cycle's output over the run.
@@ -31,15 +31,28 @@ struct StepClimb {
     /// The predicted width of a run near the start (at least 1).
     let width: UInt256
 
-    /// From `start`, moves run by run towards a better neighbouring run until neither is better,
-    /// at most `moveLimit` moves; the best
-    /// input quoted stays in `evaluator`. False, having quoted only `start`, when it reverts.
-    func climb(_ evaluator: inout CycleEvaluator, from start: UInt256, moveLimit: Int) -> Bool {
-        guard let output = evaluator.evaluate(start) else { return false }
+    /// The run holding `start`, found by quoting `start` and searching below it; nil, having
+    /// quoted only `start`, when it reverts. Its first input beats the input one unit below,
+    /// which ends a run whose output is lower by at least one unit.
+    func run(_ evaluator: inout CycleEvaluator, holding start: UInt256) -> Run? {
+        guard let output = evaluator.evaluate(start) else { return nil }
         // Where start sits in its run is unknown: probe a little more than a run below, so that
         // what remains is one bisection.
         let reach = width + (width >> 2)
-        var run = firstOfRun(&evaluator, endingAt: start, output: output, guess: start >= bounds.lower + reach ? start - reach : bounds.lower)
+        return firstOfRun(&evaluator, endingAt: start, output: output, guess: start >= bounds.lower + reach ? start - reach : bounds.lower)
+    }
+
+    /// Whether the input one unit above `run`'s first does better: only where that input starts
+    /// a run of its own whose output is higher by more than one unit.
+    func nextInputBeats(_ evaluator: inout CycleEvaluator, _ run: Run) -> Bool {
+        guard run.input < bounds.upper else { return false }
+        return evaluator.outcome(run.input + .one) > run.outcome
+    }
+
+    /// From `run`, moves run by run towards a better neighbouring run until neither is better,
+    /// at most `moveLimit` moves; the best input quoted stays in `evaluator`.
+    func climb(_ evaluator: inout CycleEvaluator, from run: Run, moveLimit: Int) {
+        var run = run
         var (movedLeft, movedRight) = (false, false)
         for _ in 0..<moveLimit {
             if !movedLeft, let next = nextRun(&evaluator, after: run.input, output: run.output),
@@ -55,7 +68,6 @@ struct StepClimb {
             run = previous
             movedLeft = true
         }
-        return true
     }
 
     /// The run holding `end`, whose output is `output`: its first input, searched from `guess`.

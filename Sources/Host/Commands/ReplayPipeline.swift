@@ -115,7 +115,7 @@ private struct StageSamples {
 
 extension EngineCounters {
     /// `{"transactions","legsApplied","legsFailed":{reason:n},"legsOnUnknownPools","cyclesScreened",
-    /// "cyclesSized","belowCost","unexecutable","opportunities","totalNetProfitEth"}`.
+    /// "cyclesSized","cycleQuotes","belowCost","unexecutable","opportunities","totalNetProfitEth"}`.
     var json: JSONLine {
         var failed = JSONLine()
         for failure in LegFailure.allCases { failed.number(failure.rawValue, legsFailed[failure] ?? 0) }
@@ -126,6 +126,7 @@ extension EngineCounters {
         line.number("legsOnUnknownPools", legsOnUnknownPools)
         line.number("cyclesScreened", cyclesScreened)
         line.number("cyclesSized", cyclesSized)
+        line.number("cycleQuotes", cycleQuotes)
         line.number("belowCost", belowCost)
         line.number("unexecutable", unexecutable)
         line.number("opportunities", opportunities)
