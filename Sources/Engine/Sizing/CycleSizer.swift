@@ -15,9 +15,10 @@ import Kernel
 ///    `exhaustiveWindowLimit` of them, it quotes them all: the result is the true integer
 ///    optimum, the smallest input among equals (`closedFormOptimal`). If the shortfall bound
 ///    `profitBound − profit` is at most `profit / toleranceDivisor`, no input quoted on the way
-///    did better and the input one unit above does no better, the run's first input is within that of the optimum and it stops there
-///    (`closedFormNearOptimal`): the usual case for pools of realistic depth and a profit worth
-///    taking, three cycle quotes where every token has 18 decimals.
+///    did better and the input one unit above does no better, the run's first input is within
+///    that of the optimum and it stops there (`closedFormNearOptimal`): the usual case for pools
+///    of realistic depth and a profit worth taking, three cycle quotes where every token has 18
+///    decimals.
 /// 2. Otherwise it climbs run by run towards a better neighbouring run: a local maximum, no
 ///    input one unit either side of it being better (unless `localMoveLimit` moves run out
 ///    first), then tries the exhaustive window again from the better profit. For pools of
