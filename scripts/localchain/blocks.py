@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import rlp
 from eth_utils import keccak
 
-GAS_LIMIT = 32_000_000
+GAS_LIMIT = 1 << 50  # Arbitrum One's block gas limit
 
 
 def quantity(value):
