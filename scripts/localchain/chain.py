@@ -50,6 +50,7 @@ class Chain:
         self.seed, self.chain_id, self.branch = seed, chain_id, 0
         self.machine = Machine(chain_id)
         self.blocks = [Block(0, b"\0" * 32, GENESIS_TIMESTAMP, BASE_FEE, 0).seal()]
+        self.by_hash = {self.blocks[0].hash: self.blocks[0]}
         self.history = History(self)
         self.world = World()
         self.listeners = []  # callables(removed blocks, added blocks)
@@ -71,6 +72,7 @@ class Chain:
         self.machine.enter_block(block.number, block.timestamp, block.base_fee)
         action(Writer(self, block), rng)
         self.blocks.append(block.seal())
+        self.by_hash[block.hash] = block
         return block
 
     def _activity(self, mix):
@@ -102,6 +104,8 @@ class Chain:
         self.machine = self.history.take(fork)
         removed = self.blocks[fork + 1:]
         del self.blocks[fork + 1:]
+        for block in removed:
+            del self.by_hash[block.hash]
         self.history.forget_after(fork)
         self.world.forget_after(fork)
         self.branch += 1
@@ -123,7 +127,7 @@ class Chain:
 
     def block_by_hash(self, block_hash):
         """The canonical block with `block_hash` (None when it is not canonical)."""
-        return next((block for block in self.blocks if block.hash == block_hash), None)
+        return self.by_hash.get(block_hash)
 
     def machine_at(self, number):
         """The state after canonical block `number`."""

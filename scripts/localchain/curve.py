@@ -81,7 +81,8 @@ class CurvePool:
             self.deposit(writer, amounts)
 
     def burn(self, writer, rng):
-        """remove_liquidity (no admin fee claim) or remove_liquidity_one_coin of 0.01 %–10 % of TRADER's LP (as much as mint adds)."""
+        """remove_liquidity (no admin fee claim) or remove_liquidity_one_coin of 0.01 %–10 % of
+        TRADER's LP tokens (as much as mint adds)."""
         (held,) = writer.machine.view(self.address, "balanceOf(address)", ["address"], [TRADER], ["uint256"])
         amount = int(held * 10 ** rng.uniform(-4, -1))
         if amount == 0:
