@@ -1,0 +1,134 @@
+"""The canonical chain: blocks mined from seeded random activity, reorgs, and listeners.
+
+Every block's randomness comes from random.Random("<seed>/<branch>/<number>"), so a seed and the
+same sequence of admin calls give the same chain, hashes included. Block 0 is an empty genesis;
+block 1 deploys the world (world.py). A reorg starts branch b+1: the dropped blocks' state is
+rebuilt from history, and blocks mined from then on carry the new branch number.
+"""
+
+import random
+
+from eth_utils import to_checksum_address
+
+from blocks import Block
+from history import History
+from machine import Machine, Tx, calldata
+from world import World
+
+GENESIS_TIMESTAMP = 1_700_000_000
+BASE_FEE = 10_000_000  # 0.01 gwei, Arbitrum One's usual floor
+DEFAULT_MIX = {"swaps": 4, "mints": 1, "burns": 1}
+
+
+class Writer:
+    """Applies transactions to the live machine and records them in the block being mined."""
+
+    def __init__(self, chain, block):
+        self.chain, self.block, self.machine, self.number = chain, block, chain.machine, block.number
+
+    def send(self, sender, to, signature, types=(), values=()):
+        """A call of `signature` on `to`; returns its Outcome (a revert is recorded, not raised)."""
+        return self._apply(Tx(sender, to, calldata(signature, types, values)))
+
+    def deploy(self, sender, code):
+        """Deploys creation `code`; returns the new address (raises if the deployment fails)."""
+        outcome = self._apply(Tx(sender, None, code))
+        if not outcome.success:
+            raise RuntimeError(f"deployment by {sender} failed")
+        return to_checksum_address(outcome.output)
+
+    def _apply(self, tx):
+        outcome = self.machine.apply(tx)
+        self.block.add(self.chain.chain_id, tx, outcome)
+        return outcome
+
+
+class Chain:
+    """Blocks, the live state at the head, and the world deployed on it."""
+
+    def __init__(self, seed, chain_id, counts):
+        self.seed, self.chain_id, self.branch = seed, chain_id, 0
+        self.machine = Machine(chain_id)
+        self.blocks = [Block(0, b"\0" * 32, GENESIS_TIMESTAMP, BASE_FEE, 0).seal()]
+        self.by_hash = {self.blocks[0].hash: self.blocks[0]}
+        self.history = History(self)
+        self.world = World()
+        self.listeners = []  # callables(removed blocks, added blocks)
+        self._mine(lambda writer, rng: self.world.build(writer, random.Random(f"{seed}/world"), counts))
+
+    @property
+    def head(self):
+        """The latest canonical block."""
+        return self.blocks[-1]
+
+    def _rng(self, number):
+        return random.Random(f"{self.seed}/{self.branch}/{number}")
+
+    def _mine(self, action):
+        """Mines one block whose transactions `action(writer, rng)` sends; returns the block."""
+        parent = self.head
+        rng = self._rng(parent.number + 1)
+        block = Block(parent.number + 1, parent.hash, parent.timestamp + rng.randint(1, 3), BASE_FEE, self.branch)
+        self.machine.enter_block(block.number, block.timestamp, block.base_fee)
+        action(Writer(self, block), rng)
+        self.blocks.append(block.seal())
+        self.by_hash[block.hash] = block
+        return block
+
+    def _activity(self, mix):
+        """An action sending `mix`'s swaps, mints and burns on pools chosen at random."""
+        def act(writer, rng):
+            kinds = [kind for kind in ("swaps", "mints", "burns") for _ in range(mix.get(kind, 0))]
+            rng.shuffle(kinds)
+            for kind in kinds:
+                pool = rng.choice(self.world.pools)
+                getattr(pool, kind[:-1])(writer, rng)
+        return act
+
+    def _notify(self, removed, added):
+        for listener in list(self.listeners):
+            listener(removed, added)
+
+    def mine(self, count, mix=None):
+        """Mines `count` blocks of random activity; returns them."""
+        mix = {**DEFAULT_MIX, **(mix or {})}
+        added = [self._mine(self._activity(mix)) for _ in range(count)]
+        self._notify([], added)
+        return added
+
+    def reorg(self, depth, count, mix=None):
+        """Replaces the last `depth` blocks by `count` >= depth new ones on a new branch."""
+        if not 1 <= depth <= self.head.number - 1 or count < depth:
+            raise ValueError(f"need 1 <= depth <= {self.head.number - 1} and newBlocks >= depth")
+        fork = self.head.number - depth
+        self.machine = self.history.take(fork)
+        removed = self.blocks[fork + 1:]
+        del self.blocks[fork + 1:]
+        for block in removed:
+            del self.by_hash[block.hash]
+        self.history.forget_after(fork)
+        self.world.forget_after(fork)
+        self.branch += 1
+        mix = {**DEFAULT_MIX, **(mix or {})}
+        added = [self._mine(self._activity(mix)) for _ in range(count)]
+        self._notify(removed, added)
+        return removed, added
+
+    def create_pool(self, dex, symbols, fee):
+        """Mines a block creating a pool through its factory; returns the pool."""
+        created = []
+        block = self._mine(lambda writer, rng: created.append(self.world.create_pool(writer, rng, dex, symbols, fee)))
+        self._notify([], [block])
+        return created[0]
+
+    def block(self, number):
+        """The canonical block `number` (None past the head)."""
+        return self.blocks[number] if 0 <= number < len(self.blocks) else None
+
+    def block_by_hash(self, block_hash):
+        """The canonical block with `block_hash` (None when it is not canonical)."""
+        return self.by_hash.get(block_hash)
+
+    def machine_at(self, number):
+        """The state after canonical block `number`."""
+        return self.history.machine_at(number)
