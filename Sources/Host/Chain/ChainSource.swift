@@ -15,8 +15,8 @@ public protocol ChainSource: Sendable {
     func header(_ number: UInt64) async throws(RPCError) -> BlockHeader?
     /// Headers `numbers` in one batch, in the order asked; nil where the chain has no such block.
     func headers(_ numbers: [UInt64]) async throws(RPCError) -> [BlockHeader?]
-    /// `eth_getLogs` from `fromBlock` to `toBlock` (inclusive) of `addresses` whose topic0 is one of
-    /// `topics`, in the node's (block, logIndex) order.
+    /// `eth_getLogs` from `fromBlock` to `toBlock` (inclusive) of `addresses` (any contract when
+    /// empty) whose topic0 is one of `topics`, in the node's (block, logIndex) order.
     func logs(addresses: [Address], topics: [Hash32], fromBlock: UInt64, toBlock: UInt64) async throws(RPCError) -> [ChainLog]
     /// `eth_call` of `data` on `to` at block `block`: the return data. A call that reverts throws
     /// `RPCError.reverted` (not a transport failure: the answer is the chain's).

@@ -93,6 +93,12 @@ public struct PairFamilyPlugin<Family: PairFamily>: DEXPlugin {
     /// The family's pair events.
     public static var poolEventTopics: [Hash32] { Family.poolEventTopics }
 
+    /// `PairCreated(address indexed token0, address indexed token1, address pair, uint256)`, as
+    /// Uniswap V2's factory and its forks (Camelot's included) emit it.
+    public static var poolCreation: PoolCreationEvent? {
+        PoolCreationEvent(signature: "PairCreated(address,address,address,uint256)", feeTopic: nil, poolWord: 0)
+    }
+
     /// A pair from its entry, as the family reads it.
     public static func pool(from entry: JSONFields, identity: PoolEntryIdentity) throws(PoolEntryError) -> any PricingPool {
         try Family.pool(from: entry, identity: identity)

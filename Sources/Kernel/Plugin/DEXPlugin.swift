@@ -29,6 +29,9 @@ public protocol DEXPlugin: Sendable {
     func logFilters(for pools: [Address]) -> [LogFilter]
     /// topic0 of every event of this family's pools that changes their state.
     static var poolEventTopics: [Hash32] { get }
+    /// The event the family's factories emit for a new pool, nil where pools are only configured
+    /// (the default): sync adds the pools it announces for this entry's deployer while running.
+    static var poolCreation: PoolCreationEvent? { get }
 
     /// Reads a pool of this family from its JSON entry: a snapshot's pool or a quote line's
     /// `pool`, with the state fields `mevbot quote` documents. `identity` says whether the
@@ -45,6 +48,14 @@ public protocol DEXPlugin: Sendable {
 extension DEXPlugin {
     /// No warnings.
     public var startupWarnings: [String] { [] }
+
+    /// No creation event: the entry's pools are configured.
+    public static var poolCreation: PoolCreationEvent? { nil }
+
+    /// The pool a creation log announces, if this entry's deployer created it.
+    public func createdPool(by log: EventLog) -> PoolDescriptor? {
+        Self.poolCreation?.pool(in: log) { poolAddress($0, $1, fee: $2) }
+    }
 
     /// One filter: the pools' own state events.
     public func logFilters(for pools: [Address]) -> [LogFilter] {

@@ -16,6 +16,11 @@ extension CamelotV3Plugin {
     /// `Swap`, `Mint`, `Burn`, `Fee`, `TickSpacing`.
     public static var poolEventTopics: [Hash32] { CamelotV3Pool.stateEventTopics }
 
+    /// Algebra's `Pool(address indexed token0, address indexed token1, address pool)`.
+    public static var poolCreation: PoolCreationEvent? {
+        PoolCreationEvent(signature: "Pool(address,address,address)", feeTopic: nil, poolWord: 0)
+    }
+
     /// A pool from its entry.
     public static func pool(from entry: JSONFields, identity: PoolEntryIdentity) throws(PoolEntryError) -> any PricingPool {
         try algebraPool(from: entry, identity: identity)

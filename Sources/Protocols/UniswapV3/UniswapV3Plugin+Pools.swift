@@ -15,6 +15,12 @@ extension UniswapV3Plugin {
     /// `Swap`, `Mint`, `Burn`.
     public static var poolEventTopics: [Hash32] { UniswapV3Pool.stateEventTopics }
 
+    /// `PoolCreated(address indexed token0, address indexed token1, uint24 indexed fee, int24
+    /// tickSpacing, address pool)`.
+    public static var poolCreation: PoolCreationEvent? {
+        PoolCreationEvent(signature: "PoolCreated(address,address,uint24,int24,address)", feeTopic: 3, poolWord: 1)
+    }
+
     /// A pool from its entry.
     public static func pool(from entry: JSONFields, identity: PoolEntryIdentity) throws(PoolEntryError) -> any PricingPool {
         try v3Pool(from: entry, identity: identity)
