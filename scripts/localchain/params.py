@@ -108,8 +108,8 @@ def log_filter(chain, spec):
 
 
 def addresses(value):
-    """None (any address) or the set of filter addresses."""
-    if value is None:
+    """None (any address) or the set of filter addresses; an empty list is any address, as geth reads it."""
+    if value is None or value == []:
         return None
     return {address(item) for item in (value if isinstance(value, list) else [value])}
 
