@@ -111,7 +111,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HostBenchmarks",
-            dependencies: ["Host", "Engine", "Kernel", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["Host", "Engine", "Kernel", "UniswapV2", "UniswapV3", "TestSupport", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/HostBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

@@ -42,6 +42,7 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 1_000_000
     )
     pipelineBenchmarks()
+    syncBenchmarks()
     let transactions = realRouterTransactions()
     // Universal Router v2 `execute` with a V3 swap; SwapRouter02 `multicall(deadline, bytes[])`;
     // SushiSwap Router02 `swapExactTokensForTokens` (375 bytes).

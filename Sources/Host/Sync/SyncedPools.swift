@@ -3,9 +3,9 @@ import Kernel
 
 /// The pools sync follows, at the block it has synced to, with the journal that rewinds them.
 /// Pure state: the network side (`StateSync`) fetches headers and logs and hands them here.
-struct SyncedPools: Sendable {
+public struct SyncedPools: Sendable {
     /// The pools by address.
-    private(set) var pools: [Address: TrackedPool] = [:]
+    public private(set) var pools: [Address: TrackedPool] = [:]
     /// The recent blocks and what they changed.
     private(set) var journal: BlockJournal
     /// Contracts other than pools whose logs change a whole entry's pools (a factory's fee
@@ -13,19 +13,19 @@ struct SyncedPools: Sendable {
     var reloadSources: [Address: Set<String>] = [:]
 
     /// `pools` at block `header`, with a journal `journalDepth` blocks deep.
-    init(pools: [SnapshotPool], at header: BlockHeader, journalDepth: Int) {
+    public init(pools: [SnapshotPool], at header: BlockHeader, journalDepth: Int) {
         journal = BlockJournal(depth: journalDepth)
         journal.reset(to: header)
         for entry in pools { self.pools[entry.pool.address] = TrackedPool(dex: entry.dex, pool: entry.pool) }
     }
 
     /// The block synced to.
-    var head: BlockHeader? { journal.head }
+    public var head: BlockHeader? { journal.head }
 
     /// Applies block `header`'s logs, in their order, to the pools that emitted them (each pool is
     /// first moved to the block's time), and journals the states it replaced. The block must
     /// continue the head (`header.parentHash` is the head's hash): the caller checks and rewinds.
-    mutating func apply(_ header: BlockHeader, logs: some Sequence<ChainLog>) -> BlockApplication {
+    public mutating func apply(_ header: BlockHeader, logs: some Sequence<ChainLog>) -> BlockApplication {
         journal.append(BlockJournal.Entry(header: header, priors: [:]))
         var outcome = BlockApplication()
         for entry in logs {
@@ -63,7 +63,7 @@ struct SyncedPools: Sendable {
     }
 
     /// Installs freshly loaded states (a reload, a discovered pool), journaled in the head block.
-    mutating func replace(_ loaded: [SnapshotPool]) {
+    public mutating func replace(_ loaded: [SnapshotPool]) {
         for entry in loaded {
             journal.record(entry.pool.address, prior: pools[entry.pool.address])
             pools[entry.pool.address] = TrackedPool(dex: entry.dex, pool: entry.pool)
@@ -71,7 +71,7 @@ struct SyncedPools: Sendable {
     }
 
     /// Stops following `addresses` (a pool that failed to reload), journaled in the head block.
-    mutating func remove(_ addresses: some Sequence<Address>) {
+    public mutating func remove(_ addresses: some Sequence<Address>) {
         for address in addresses {
             guard let prior = pools.removeValue(forKey: address) else { continue }
             journal.record(address, prior: prior)
@@ -80,7 +80,7 @@ struct SyncedPools: Sendable {
 
     /// Undoes the blocks above `number`, newest first; the pools it changed, or nil when the
     /// journal does not reach back that far (nothing is changed then).
-    mutating func rewind(to number: UInt64) -> Set<Address>? {
+    public mutating func rewind(to number: UInt64) -> Set<Address>? {
         guard let undone = journal.unwind(above: number) else { return nil }
         var changed = Set<Address>()
         for entry in undone {
@@ -93,27 +93,27 @@ struct SyncedPools: Sendable {
     }
 
     /// Replaces every pool and forgets the journal (a re-bootstrap after a reorg deeper than it).
-    mutating func reset(pools loaded: [SnapshotPool], at header: BlockHeader) {
+    public mutating func reset(pools loaded: [SnapshotPool], at header: BlockHeader) {
         pools = [:]
         for entry in loaded { pools[entry.pool.address] = TrackedPool(dex: entry.dex, pool: entry.pool) }
         journal.reset(to: header)
     }
 
     /// The pools as a snapshot at the head.
-    var snapshot: Snapshot {
+    public var snapshot: Snapshot {
         Snapshot(block: head?.number ?? 0, timestamp: head?.timestamp ?? 0,
                  pools: pools.values.sorted { $0.pool.address < $1.pool.address }.map(\.snapshotPool))
     }
 }
 
 /// What applying one block's logs did.
-struct BlockApplication: Sendable {
+public struct BlockApplication: Sendable {
     /// Pools whose state a log changed.
-    var changed = Set<Address>()
+    public var changed = Set<Address>()
     /// Pools to reload (a log their state cannot follow, a malformed log, a setting changed elsewhere).
-    var reload = Set<Address>()
+    public var reload = Set<Address>()
     /// Logs applied and ignored; logs of contracts not tracked.
-    var applied = 0, ignored = 0, untracked = 0
+    public var applied = 0, ignored = 0, untracked = 0
     /// Each log that could not be applied, with why.
-    var failures: [PoolSyncFailure] = []
+    public var failures: [PoolSyncFailure] = []
 }
