@@ -27,8 +27,17 @@ public final class JSONRPCClient: Sendable {
     /// The calls' counters.
     public let stats: RPCStats
 
+    /// The HTTP client every `JSONRPCClient` uses unless given another: one for the process,
+    /// never shut down, which does not retry a failed connection attempt itself (the RPC client's
+    /// retries and fail-over do), so that a dead endpoint fails at once rather than at the deadline.
+    public static let sharedHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
     /// A client of `configuration`'s endpoints over `httpClient`, counting into `stats`.
-    public init(configuration: RPCConfiguration, httpClient: HTTPClient = .shared, stats: RPCStats = RPCStats()) {
+    public init(configuration: RPCConfiguration, httpClient: HTTPClient = sharedHTTPClient, stats: RPCStats = RPCStats()) {
         self.configuration = configuration
         self.httpClient = httpClient
         self.stats = stats
