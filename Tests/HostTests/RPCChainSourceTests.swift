@@ -96,16 +96,20 @@ import Testing
         let pairs = try S.pools(chain).filter { $0.dex == "uniswap-v2" }.map(\.address)
         #expect(!pairs.isEmpty)
         let getReserves = S.selector("getReserves()")
-        // A batch of many calls: every pair at every block.
-        let targets = pairs.flatMap { pair in (0...head).map { (pair, $0) } }
+        // A batch of many calls: every pair at every block, over and over, past 500 calls.
+        let distinct = pairs.flatMap { pair in (0...head).map { (pair, $0) } }
+        let rounds = 500 / distinct.count + 1
+        let targets = Array((0..<rounds).map { _ in distinct }.joined())
         let batched = try await source.client.batch(
             "eth_call", targets.map { [.object(JSONObject([.init("to", .string($0.0.description)), .init("data", .hexData(getReserves))])), .hexQuantity($0.1)] },
             as: .hexData)
         #expect(batched.count == targets.count)
-        for (target, answer) in zip(targets, batched) {
-            #expect(try answer.get() == (try await source.call(to: target.0, data: getReserves, block: target.1)))
+        #expect(batched.count > 500)
+        for (index, target) in distinct.enumerated() {
+            let single = try await source.call(to: target.0, data: getReserves, block: target.1)
+            for round in 0..<rounds { #expect(try batched[round * distinct.count + index].get() == single) }
             // Block 1 creates the pools: at block 0 the pair has no code and answers nothing.
-            #expect(try answer.get().count == (target.1 == 0 ? 0 : 96))
+            #expect(single.count == (target.1 == 0 ? 0 : 96))
         }
         // Reserves change as blocks add swaps.
         #expect(Set(try batched.map { try $0.get() }).count > pairs.count)
@@ -116,5 +120,29 @@ import Testing
             return true
         }
         #expect(source.client.stats.method("eth_call").failures[.reverted] == 1)
+    }
+
+    @Test func concurrentCallsThroughTheCapAllAnswer() async throws {
+        let chain = try await LocalChain.start(seed: 7)
+        defer { chain.stop() }
+        try await chain.mine(3)
+        var configuration = RPCConfiguration()
+        configuration.endpoints = [chain.http]
+        configuration.maxConcurrent = 2
+        configuration.requestsPerSecond = 1000
+        let source = RPCChainSource(client: JSONRPCClient(configuration: configuration))
+        let numbers = (0..<40).map { UInt64($0 % 4) }
+        let headers = try await withThrowingTaskGroup(of: (Int, BlockHeader?).self) { group in
+            for (index, number) in numbers.enumerated() {
+                group.addTask { (index, try await source.header(number)) }
+            }
+            var headers = [BlockHeader?](repeating: nil, count: numbers.count)
+            for try await (index, header) in group { headers[index] = header }
+            return headers
+        }
+        #expect(headers.map { $0?.number } == numbers.map { .some($0) })
+        let stats = source.client.stats.method("eth_getBlockByNumber")
+        #expect(stats.calls == 40)
+        #expect(stats.failed == 0)
     }
 }

@@ -24,11 +24,17 @@ final class RateLimiter: Sendable {
     /// caller notices the cancellation in what it does next).
     func take() async {
         let now = MonotonicNanoseconds.now()
-        let sendAt = arrival.withLockedValue { arrival -> UInt64 in
+        let sendAt = reserve(at: now)
+        if sendAt > now { try? await Task.sleep(for: .nanoseconds(sendAt - now)) }
+    }
+
+    /// Reserves the next token for a caller arriving at `now` (nanoseconds on the
+    /// `MonotonicNanoseconds` clock): the time it may send.
+    func reserve(at now: UInt64) -> UInt64 {
+        arrival.withLockedValue { arrival in
             let sendAt = max(now, arrival > tolerance ? arrival - tolerance : 0)
             arrival = max(arrival, now) + interval
             return sendAt
         }
-        if sendAt > now { try? await Task.sleep(for: .nanoseconds(sendAt - now)) }
     }
 }
