@@ -76,13 +76,7 @@ import Testing
         // (block, logIndex) order.
         #expect(zip(all, all.dropFirst()).allSatisfy { ($0.blockNumber, $0.logIndex) < ($1.blockNumber, $1.logIndex) })
         // The batched form: one eth_getLogs filter per block in one POST.
-        let filters: [[JSONValue]] = (0...head).map { number in
-            [.object(JSONObject([
-                .init("fromBlock", .hexQuantity(number)), .init("toBlock", .hexQuantity(number)),
-                .init("address", .array(addresses.map { .string($0.description) })),
-                .init("topics", .array([.array(topics.map { .string($0.description) })])),
-            ]))]
-        }
+        let filters = (0...head).map { RPCChainSource.logsParams(addresses: addresses, topics: topics, fromBlock: $0, toBlock: $0) }
         let batched = try await source.client.batch("eth_getLogs", filters, as: .array(.chainLog))
         #expect(try batched.flatMap { try $0.get() } == all)
     }
@@ -101,8 +95,7 @@ import Testing
         let rounds = 500 / distinct.count + 1
         let targets = Array((0..<rounds).map { _ in distinct }.joined())
         let batched = try await source.client.batch(
-            "eth_call", targets.map { [.object(JSONObject([.init("to", .string($0.0.description)), .init("data", .hexData(getReserves))])), .hexQuantity($0.1)] },
-            as: .hexData)
+            "eth_call", targets.map { RPCChainSource.callParams(to: $0.0, data: getReserves, block: $0.1) }, as: .hexData)
         #expect(batched.count == targets.count)
         #expect(batched.count > 500)
         for (index, target) in distinct.enumerated() {

@@ -41,7 +41,7 @@ extension DEXConfigDecoder {
         guard let text = reader.text(node, at: place) else { return nil }
         let scheme = text.prefix { $0 != ":" }.lowercased()
         guard schemes.contains(scheme), text.dropFirst(scheme.count).hasPrefix("://"),
-              RPCEndpoint.label(of: text) != "(no host)" else {
+              RPCEndpoint.host(of: text) != nil else {
             reader.fail(place, "expected a \(schemes.map { $0 + "://" }.joined(separator: " or ")) URL with a host")
             return nil
         }

@@ -44,18 +44,29 @@ public struct RPCChainSource: ChainSource {
 
     /// `eth_getLogs` with an address list and `[[topic0, …]]`.
     public func logs(addresses: [Address], topics: [Hash32], fromBlock: UInt64, toBlock: UInt64) async throws(RPCError) -> [ChainLog] {
-        let filter = JSONObject([
-            .init("fromBlock", .hexQuantity(fromBlock)),
-            .init("toBlock", .hexQuantity(toBlock)),
-            .init("address", .array(addresses.map { .string($0.description) })),
-            .init("topics", .array([.array(topics.map { .string($0.description) })])),
-        ])
-        return try await client.call("eth_getLogs", [.object(filter)], as: .array(.chainLog))
+        try await client.call("eth_getLogs", Self.logsParams(addresses: addresses, topics: topics, fromBlock: fromBlock, toBlock: toBlock),
+                              as: .array(.chainLog))
     }
 
     /// `eth_call` of `{to, data}` at `block`; a revert throws `reverted`.
     public func call(to: Address, data: [UInt8], block: UInt64) async throws(RPCError) -> [UInt8] {
-        let call = JSONObject([.init("to", .string(to.description)), .init("data", .hexData(data))])
-        return try await client.call("eth_call", [.object(call), .hexQuantity(block)], as: .hexData)
+        try await client.call("eth_call", Self.callParams(to: to, data: data, block: block), as: .hexData)
+    }
+
+    /// The parameters of `eth_getLogs`: one filter of the block range, the addresses and the
+    /// topic0s (as one batch element, too).
+    static func logsParams(addresses: [Address], topics: [Hash32], fromBlock: UInt64, toBlock: UInt64) -> [JSONValue] {
+        [.object(JSONObject([
+            .init("fromBlock", .hexQuantity(fromBlock)),
+            .init("toBlock", .hexQuantity(toBlock)),
+            .init("address", .array(addresses.map { .string($0.description) })),
+            .init("topics", .array([.array(topics.map { .string($0.description) })])),
+        ]))]
+    }
+
+    /// The parameters of `eth_call`: `{to, data}` and the block as a quantity (as one batch
+    /// element, too).
+    static func callParams(to: Address, data: [UInt8], block: UInt64) -> [JSONValue] {
+        [.object(JSONObject([.init("to", .string(to.description)), .init("data", .hexData(data))])), .hexQuantity(block)]
     }
 }

@@ -9,7 +9,7 @@ public struct RPCEndpoint: Sendable, Equatable, CustomStringConvertible {
     /// An endpoint at `url`.
     public init(url: String) {
         self.url = url
-        self.label = Self.label(of: url)
+        self.label = Self.host(of: url) ?? "(no host)"
     }
 
     /// The label.
@@ -24,14 +24,14 @@ public struct RPCEndpoint: Sendable, Equatable, CustomStringConvertible {
         return redacted
     }
 
-    /// The authority of `url` without user info: what lies between `scheme://` (or the start)
-    /// and the first `/`, `?` or `#`, after the last `@`.
-    static func label(of url: String) -> String {
+    /// The authority of `url` without user info (`host` or `host:port`): what lies between
+    /// `scheme://` (or the start) and the first `/`, `?` or `#`, after the last `@`; nil when empty.
+    static func host(of url: String) -> String? {
         var rest = Substring(url)
         if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let host = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? authority
-        return host.isEmpty ? "(no host)" : String(host)
+        return host.isEmpty ? nil : String(host)
     }
 
     /// The part of `url` after its authority: path, query and fragment.
