@@ -13,6 +13,10 @@ struct ConfigDraft {
     var dexes: [Entry] = []
     /// `engine`, its defaults where absent; nil when a field of it failed.
     var engine: EngineConfiguration?
+    /// `rpc`, its defaults where absent; nil when a field of it failed.
+    var rpc: RPCConfiguration?
+    /// `sync`, its defaults where absent; nil when a field of it failed.
+    var sync: SyncConfiguration?
 
     /// A `tokens` element.
     struct Token {

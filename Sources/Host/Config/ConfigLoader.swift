@@ -53,14 +53,16 @@ public struct ConfigLoader {
             }
         }
 
-        guard errors.isEmpty, let chainId = draft.chainId, let engine = draft.engine else {
+        guard errors.isEmpty, let chainId = draft.chainId, let engine = draft.engine,
+              let rpc = draft.rpc, let sync = draft.sync else {
             throw ConfigErrors(errors: errors)
         }
         let tokens = draft.tokens.compactMap { token -> DEXConfig.Token? in
             guard let symbol = token.symbol, let address = token.address, let decimals = token.decimals else { return nil }
             return DEXConfig.Token(symbol: symbol, address: address, decimals: decimals)
         }
-        return LoadedConfig(config: DEXConfig(chainId: chainId, tokens: tokens, dexes: dexes.map(\.entry)), dexes: dexes, engine: engine)
+        return LoadedConfig(config: DEXConfig(chainId: chainId, tokens: tokens, dexes: dexes.map(\.entry)), dexes: dexes, engine: engine,
+                            rpc: rpc, sync: sync)
     }
 
     /// A Yams parse error as one `ConfigError` at its line and column.

@@ -6,8 +6,8 @@ import Yams
 /// that need the whole file (duplicates, plugins) are `DEXConfigValidator`'s.
 struct DEXConfigDecoder {
     // The keys each mapping may have, in the order unknown-key errors list them.
-    /// The top level's keys; all but `engine` are required.
-    static let topKeys = ["chainId", "tokens", "dexes", "engine"]
+    /// The top level's keys; `engine`, `rpc` and `sync` are optional.
+    static let topKeys = ["chainId", "tokens", "dexes", "engine", "rpc", "sync"]
     /// The required top-level keys.
     static let requiredTopKeys = ["chainId", "tokens", "dexes"]
     /// A token's keys, all required.
@@ -58,6 +58,8 @@ struct DEXConfigDecoder {
             draft.dexes.append(decodeEntry(node, index: i))
         }
         draft.engine = decodeEngine(fields["engine"])
+        draft.rpc = decodeRPC(fields["rpc"])
+        draft.sync = decodeSync(fields["sync"])
         return draft
     }
 

@@ -9,6 +9,10 @@ public struct LoadedConfig: Sendable {
     var dexes: [LoadedDEX]
     /// The `engine` section over the engine's defaults.
     public var engine: EngineConfiguration
+    /// The `rpc` section over the client's defaults.
+    public var rpc: RPCConfiguration
+    /// The `sync` section over state sync's defaults.
+    public var sync: SyncConfiguration
 
     /// The plugins of the enabled entries, by entry name: what the engine finds pools with.
     public var enabledPlugins: [String: any DEXPlugin] {

@@ -1,7 +1,8 @@
 import Kernel
 
 /// The `check-config` report of a valid config: the chain, then one aligned table per section
-/// (plugins, routers, factories, pools, tokens), addresses EIP-55 checksummed.
+/// (plugins, routers, factories, pools, tokens), addresses EIP-55 checksummed, then one line each
+/// for the `rpc` and `sync` settings (endpoints by host and port only: URLs may hold API keys).
 enum ConfigReport {
     /// The report's lines.
     static func lines(_ loaded: LoadedConfig) -> [String] {
@@ -36,7 +37,26 @@ enum ConfigReport {
 
         lines.append("tokens (\(config.tokens.count)): symbol, address, decimals")
         lines += table(config.tokens.map { [$0.symbol, $0.address.checksummed, String($0.decimals)] })
+        lines.append(rpcLine(loaded.rpc))
+        lines.append(syncLine(loaded.sync))
         return lines
+    }
+
+    /// `rpc: endpoints …, ws …, maxConcurrent …`, in the section's key names.
+    static func rpcLine(_ rpc: RPCConfiguration) -> String {
+        let endpoints = rpc.rpcEndpoints.map(\.label)
+        return "rpc: endpoints (\(endpoints.count)) \(endpoints.isEmpty ? "-" : endpoints.joined(separator: ",")), "
+            + "ws \(rpc.webSocket.map { RPCEndpoint(url: $0).label } ?? "-"), maxConcurrent \(rpc.maxConcurrent), "
+            + "requestsPerSecond \(rpc.requestsPerSecond), timeoutSeconds \(Int(rpc.timeout / .seconds(1))), "
+            + "retries \(rpc.retries), backoffMilliseconds \(Int(rpc.backoff / .milliseconds(1)))"
+    }
+
+    /// `sync: multicall …, batchSize …`, in the section's key names.
+    static func syncLine(_ sync: SyncConfiguration) -> String {
+        "sync: multicall \(sync.multicall?.checksummed ?? "-"), batchSize \(sync.batchSize), "
+            + "logChunkBlocks \(sync.logChunkBlocks), journalDepth \(sync.journalDepth), "
+            + "reconcileEveryBlocks \(sync.reconcileEveryBlocks), reconcileSample \(sync.reconcileSample), "
+            + "tickWordRadius \(sync.tickWordRadius), pollMilliseconds \(Int(sync.poll / .milliseconds(1)))"
     }
 
     /// Rows as lines indented by two spaces, each column padded to its widest cell.

@@ -1,0 +1,33 @@
+import Yams
+
+extension DEXConfigDecoder {
+    /// The `sync` mapping's keys, all optional.
+    static let syncKeys = ["multicall", "batchSize", "logChunkBlocks", "journalDepth", "reconcileEveryBlocks",
+                           "reconcileSample", "tickWordRadius", "pollMilliseconds"]
+
+    /// Reads `sync` over `SyncConfiguration`'s defaults (absent: every default); nil when a field
+    /// of it fails its check (the error is recorded).
+    mutating func decodeSync(_ node: Node?) -> SyncConfiguration? {
+        var configuration = SyncConfiguration()
+        guard let node, !ConfigFieldReader.isNull(node) else { return configuration }
+        let place = ConfigPlace(entry: "sync", field: "")
+        let errorsBefore = reader.errors.count
+        guard let fields = reader.fields(node, at: place, allowed: Self.syncKeys, required: []) else { return nil }
+        configuration.multicall = reader.address(fields["multicall"], at: place.key("multicall"))
+        let counts: [(key: String, range: ClosedRange<UInt>, set: (inout SyncConfiguration, Int) -> Void)] = [
+            ("batchSize", 1...10_000, { $0.batchSize = $1 }),
+            ("logChunkBlocks", 1...1_000_000, { $0.logChunkBlocks = $1 }),
+            ("journalDepth", 1...100_000, { $0.journalDepth = $1 }),
+            ("reconcileEveryBlocks", 1...1_000_000, { $0.reconcileEveryBlocks = $1 }),
+            ("reconcileSample", 0...100_000, { $0.reconcileSample = $1 }),
+            ("tickWordRadius", 0...256, { $0.tickWordRadius = $1 }),
+            ("pollMilliseconds", 10...60_000, { $0.poll = .milliseconds($1) }),
+        ]
+        for count in counts {
+            if let value = reader.integer(fields[count.key], at: place.key(count.key), in: count.range) {
+                count.set(&configuration, Int(value))
+            }
+        }
+        return reader.errors.count == errorsBefore ? configuration : nil
+    }
+}

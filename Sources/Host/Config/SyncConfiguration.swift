@@ -1,0 +1,26 @@
+import Kernel
+
+/// How state sync reads the chain: the `sync` section of dex.yaml, its defaults where absent.
+/// Read and checked here; state sync consumes it.
+public struct SyncConfiguration: Sendable, Equatable {
+    /// The Multicall3 contract pool reads are aggregated through; nil: none (plain `eth_call`s
+    /// in JSON-RPC batches).
+    public var multicall: Address? = nil
+    /// Calls per batch (or per Multicall3 aggregate).
+    public var batchSize: Int = 500
+    /// Blocks per `eth_getLogs` request.
+    public var logChunkBlocks: Int = 2000
+    /// Blocks of state changes kept to undo a reorg.
+    public var journalDepth: Int = 64
+    /// Blocks between reconciliations of synced state against the chain.
+    public var reconcileEveryBlocks: Int = 50
+    /// Pools read back at each reconciliation.
+    public var reconcileSample: Int = 16
+    /// Tick-bitmap words read on each side of a concentrated-liquidity pool's current word.
+    public var tickWordRadius: Int = 2
+    /// How often the head is polled when no subscription serves it.
+    public var poll: Duration = .milliseconds(250)
+
+    /// The defaults.
+    public init() {}
+}
