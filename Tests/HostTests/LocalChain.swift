@@ -128,6 +128,12 @@ final class LocalChain: Sendable {
         _ = try await admin.call("local_fault", [.object(spec)], as: .bool)
     }
 
+    /// Creates a pool of the tokens `symbols` through `dex`'s factory in a new block; its address.
+    func createPool(dex: String, symbols: [String], fee: Int) async throws -> Address {
+        let spec = JSONObject([.init("dex", .string(dex)), .init("tokens", .array(symbols.map { .string($0) })), .init("fee", .integer(fee))])
+        return try await admin.call("local_createPool", [.object(spec)], as: .object).read("address", .address)
+    }
+
     /// Ends the server (idempotent).
     func stop() {
         try? input.close()

@@ -53,7 +53,7 @@ import UniswapV2
             #expect(outcome.failures.isEmpty)
             history.append(Self.entries(pools))
         }
-        for depth in [1, 5, 17, 63] {
+        for depth in [1, 5, 17, 64] {
             var copy = pools
             let target = UInt64(100 - depth)
             #expect(copy.rewind(to: target) != nil)
@@ -61,7 +61,7 @@ import UniswapV2
             #expect(Self.entries(copy) == history[Int(target)], "rewind by \(depth)")
         }
         var tooDeep = pools
-        #expect(tooDeep.rewind(to: 100 - 64) == nil, "the journal keeps 64 blocks: block 36 is beyond it")
+        #expect(tooDeep.rewind(to: 100 - 65) == nil, "the journal undoes 64 blocks: block 35 is beyond it")
         #expect(Self.entries(tooDeep) == history[100], "a refused rewind changes nothing")
     }
 

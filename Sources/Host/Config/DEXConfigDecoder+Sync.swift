@@ -3,7 +3,7 @@ import Yams
 extension DEXConfigDecoder {
     /// The `sync` mapping's keys, all optional.
     static let syncKeys = ["multicall", "batchSize", "logChunkBlocks", "journalDepth", "reconcileEveryBlocks",
-                           "reconcileSample", "tickWordRadius", "pollMilliseconds"]
+                           "reconcileSample", "tickWordRadius", "pollMilliseconds", "maxLagBlocks"]
 
     /// Reads `sync` over `SyncConfiguration`'s defaults (absent: every default); nil when a field
     /// of it fails its check (the error is recorded).
@@ -13,7 +13,7 @@ extension DEXConfigDecoder {
         let place = ConfigPlace(entry: "sync", field: "")
         let errorsBefore = reader.errors.count
         guard let fields = reader.fields(node, at: place, allowed: Self.syncKeys, required: []) else { return nil }
-        configuration.multicall = reader.address(fields["multicall"], at: place.key("multicall"))
+        if let multicall = reader.address(fields["multicall"], at: place.key("multicall")) { configuration.multicall = multicall }
         let counts: [(key: String, range: ClosedRange<UInt>, set: (inout SyncConfiguration, Int) -> Void)] = [
             ("batchSize", 1...10_000, { $0.batchSize = $1 }),
             ("logChunkBlocks", 1...1_000_000, { $0.logChunkBlocks = $1 }),
@@ -22,6 +22,7 @@ extension DEXConfigDecoder {
             ("reconcileSample", 0...100_000, { $0.reconcileSample = $1 }),
             ("tickWordRadius", 0...256, { $0.tickWordRadius = $1 }),
             ("pollMilliseconds", 10...60_000, { $0.poll = .milliseconds($1) }),
+            ("maxLagBlocks", 0...1_000_000, { $0.maxLagBlocks = $1 }),
         ]
         for count in counts {
             if let value = reader.integer(fields[count.key], at: place.key(count.key), in: count.range) {

@@ -3,9 +3,9 @@ import Kernel
 /// How state sync reads the chain: the `sync` section of dex.yaml, its defaults where absent.
 /// Read and checked here; state sync consumes it.
 public struct SyncConfiguration: Sendable, Equatable {
-    /// The Multicall3 contract pool reads are aggregated through; nil: none (plain `eth_call`s
-    /// in JSON-RPC batches).
-    public var multicall: Address? = nil
+    /// The Multicall3 contract pool reads are aggregated through: by default its canonical
+    /// address, the same on every chain it is deployed to (mds1/multicall3 lists Arbitrum One).
+    public var multicall: Address = Multicall3.canonicalAddress
     /// Calls per batch (or per Multicall3 aggregate).
     public var batchSize: Int = 500
     /// Blocks per `eth_getLogs` request.
@@ -20,6 +20,8 @@ public struct SyncConfiguration: Sendable, Equatable {
     public var tickWordRadius: Int = 2
     /// How often the head is polled when no subscription serves it.
     public var poll: Duration = .milliseconds(250)
+    /// The lag in blocks beyond which the synced state is not presented as current.
+    public var maxLagBlocks: Int = 2
 
     /// The defaults.
     public init() {}

@@ -53,10 +53,10 @@ enum ConfigReport {
 
     /// `sync: multicall …, batchSize …`, in the section's key names.
     static func syncLine(_ sync: SyncConfiguration) -> String {
-        "sync: multicall \(sync.multicall?.checksummed ?? "-"), batchSize \(sync.batchSize), "
+        "sync: multicall \(sync.multicall.checksummed), batchSize \(sync.batchSize), "
             + "logChunkBlocks \(sync.logChunkBlocks), journalDepth \(sync.journalDepth), "
             + "reconcileEveryBlocks \(sync.reconcileEveryBlocks), reconcileSample \(sync.reconcileSample), "
-            + "tickWordRadius \(sync.tickWordRadius), pollMilliseconds \(Int(sync.poll / .milliseconds(1)))"
+            + "tickWordRadius \(sync.tickWordRadius), pollMilliseconds \(Int(sync.poll / .milliseconds(1))), maxLagBlocks \(sync.maxLagBlocks)"
     }
 
     /// Rows as lines indented by two spaces, each column padded to its widest cell.

@@ -56,12 +56,10 @@ public struct RPCChainSource: ChainSource {
     /// The parameters of `eth_getLogs`: one filter of the block range, the addresses and the
     /// topic0s (as one batch element, too).
     static func logsParams(addresses: [Address], topics: [Hash32], fromBlock: UInt64, toBlock: UInt64) -> [JSONValue] {
-        [.object(JSONObject([
-            .init("fromBlock", .hexQuantity(fromBlock)),
-            .init("toBlock", .hexQuantity(toBlock)),
-            .init("address", .array(addresses.map { .string($0.description) })),
-            .init("topics", .array([.array(topics.map { .string($0.description) })])),
-        ]))]
+        var filter = JSONObject([.init("fromBlock", .hexQuantity(fromBlock)), .init("toBlock", .hexQuantity(toBlock))])
+        if !addresses.isEmpty { filter.append("address", .array(addresses.map { .string($0.description) })) }
+        filter.append("topics", .array([.array(topics.map { .string($0.description) })]))
+        return [.object(filter)]
     }
 
     /// The parameters of `eth_call`: `{to, data}` and the block as a quantity (as one batch

@@ -1,7 +1,7 @@
 import Kernel
 
-/// The last `depth` synced blocks, each with the states its logs replaced, so a reorg of up to
-/// `depth` blocks rewinds without reading the chain again.
+/// The last `depth` synced blocks, each with the states its logs replaced, and the block before
+/// them, so a reorg of up to `depth` blocks rewinds to that ancestor without reading the chain.
 struct BlockJournal: Sendable {
     /// One synced block: its header and the state of every pool it changed as it was before the
     /// block (nil: the pool was not tracked before it).
@@ -31,10 +31,10 @@ struct BlockJournal: Sendable {
         return entries[Int(number - first)].header
     }
 
-    /// Appends a block, dropping the oldest beyond `depth`.
+    /// Appends a block, dropping the oldest beyond `depth` and its ancestor.
     mutating func append(_ entry: Entry) {
         entries.append(entry)
-        if entries.count > depth { entries.removeFirst(entries.count - depth) }
+        if entries.count > depth + 1 { entries.removeFirst(entries.count - depth - 1) }
     }
 
     /// Notes `prior` as `pool`'s state before the newest block, unless that block already changed it.

@@ -2,7 +2,11 @@ import Kernel
 
 /// Multicall3's `aggregate3((address,bool,bytes)[])`: many `eth_call`s in one, each allowed to
 /// fail alone. Encoding and decoding only; `BatchReader` sends them.
-enum Multicall3 {
+public enum Multicall3 {
+    /// `0xcA11bde05977b3631167028862bE2a173976CA11`: deployed by one pre-signed transaction, so
+    /// the same on every chain that has it.
+    public static let canonicalAddress = Address(high32: 0xcA11_bde0, middle64: 0x5977_b363_1167_0288, low64: 0x62bE_2a17_3976_CA11)
+
     /// `aggregate3((address,bool,bytes)[])`'s selector.
     static let aggregate3Selector = Array(Keccak256.hash(Array("aggregate3((address,bool,bytes)[])".utf8)).bytes.prefix(4))
 

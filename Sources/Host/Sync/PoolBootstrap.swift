@@ -28,6 +28,7 @@ struct PoolBootstrap: Sendable {
             round += 1
             let calls = loading.map { $0.loader.pendingCalls() }
             let answers = try await reader.read(calls.flatMap { $0 }, at: block)
+            result.callsPerRound.append(answers.count)
             result.roundTrips += (answers.count + reader.batchSize - 1) / max(1, reader.batchSize)
             var next: [(id: TrackedPoolID, loader: any PoolStateLoader)] = []
             var cursor = 0
@@ -107,6 +108,8 @@ struct BootstrapResult: Sendable {
     var failures: [PoolSyncFailure] = []
     /// Loader rounds.
     var rounds = 0
+    /// The calls of each round.
+    var callsPerRound: [Int] = []
     /// `aggregate3` round trips.
     var roundTrips = 0
 }

@@ -30,3 +30,13 @@ enum PoolDiscovery {
         return found
     }
 }
+
+extension LoadedConfig {
+    /// The pools sync looks for at start: `PoolDiscovery`'s candidates over the config's tokens.
+    public var poolCandidates: [TrackedPoolID] {
+        PoolDiscovery.candidates(tokens: config.tokens.map(\.address), entries: dexes.map { ($0.entry, $0.plugin) })
+    }
+
+    /// The config's token addresses: the universe new pools must stay within to join.
+    public var tokenUniverse: Set<Address> { Set(config.tokens.map(\.address)) }
+}

@@ -50,7 +50,7 @@ public actor StateSync {
         install(SyncedPools(pools: loaded.pools, at: header, journalDepth: configuration.journalDepth))
         status.update { $0.failures += loaded.failures.count }
         return BootstrapReport(block: number, loaded: loaded.pools.count, absent: loaded.absent.count, failures: loaded.failures,
-                               rounds: loaded.rounds, roundTrips: loaded.roundTrips)
+                               callsPerRound: loaded.callsPerRound, roundTrips: loaded.roundTrips)
     }
 
     /// Starts from `snapshot`'s pools at its block (the next steps catch up by logs). Throws when
@@ -92,7 +92,7 @@ public actor StateSync {
     }
 
     /// Follows the head until the task is cancelled: one step per head `heads` yields (polling
-    /// every `pollMilliseconds` when nil), reconciling every `reconcileEveryBlocks`; each update
+    /// every `poll` when nil), reconciling every `reconcileEveryBlocks`; each update
     /// goes to `deliver`. Errors are counted in `status` and retried at the next head.
     public func follow(heads: AsyncStream<UInt64>? = nil, deliver: @Sendable (SyncUpdate) async -> Void) async {
         var iterator = heads?.makeAsyncIterator()
@@ -103,11 +103,11 @@ public actor StateSync {
                 target = next
             }
             if let update = try? await step(to: target) { await deliver(update) }
-            if configuration.reconcileEveryBlocks > 0, let synced = state?.head?.number, synced >= lastReconciled + configuration.reconcileEveryBlocks,
+            if configuration.reconcileSample > 0, let synced = state?.head?.number, synced >= lastReconciled + UInt64(configuration.reconcileEveryBlocks),
                let update = try? await reconcile() {
                 await deliver(update)
             }
-            if iterator == nil { try? await Task.sleep(for: .milliseconds(configuration.pollMilliseconds)) }
+            if iterator == nil { try? await Task.sleep(for: configuration.poll) }
         }
     }
 
@@ -167,7 +167,8 @@ public actor StateSync {
     }
 
     /// Rewinds `pools` to the newest journaled block still on the chain; beyond the journal,
-    /// reloads every pool at `target`. The number of blocks undone.
+    /// reloads every pool at `target`. The number of blocks undone (beyond the journal: the
+    /// journaled ones, a lower bound).
     private func rewind(_ pools: inout SyncedPools, below head: BlockHeader, touched: inout Set<Address>, target: UInt64) async throws(RPCError) -> UInt64 {
         let kept = pools.journal.entries.map(\.header)
         let canonical = try await source.headers(kept.map(\.number))
@@ -186,7 +187,7 @@ public actor StateSync {
         pools.reset(pools: loaded.pools, at: header)
         touched.formUnion(before)
         status.update { $0.reorgs += 1; $0.deepReorgs += 1; $0.failures += loaded.failures.count }
-        return head.number - min(head.number, kept.first?.number ?? head.number) + 1
+        return head.number - min(head.number, kept.first?.number ?? head.number)
     }
 
     /// Headers of `numbers`, in batches of 100.
@@ -221,7 +222,7 @@ public actor StateSync {
         var logs: [ChainLog] = []
         var start = first
         while start <= last {
-            let end = min(last, start + max(1, configuration.logChunkBlocks) - 1)
+            let end = min(last, start + UInt64(max(1, configuration.logChunkBlocks)) - 1)
             logs += try await source.logs(addresses: addresses, topics: topics, fromBlock: start, toBlock: end)
             start = end + 1
         }
@@ -323,8 +324,8 @@ public struct BootstrapReport: Sendable {
     public var absent: Int
     /// Pools that failed, with why.
     public var failures: [PoolSyncFailure]
-    /// Loader rounds.
-    public var rounds: Int
-    /// `aggregate3` round trips.
+    /// The `eth_call`s of each loader round (the rounds' count is this array's).
+    public var callsPerRound: [Int]
+    /// `aggregate3` round trips: ceil(calls / batch) per round.
     public var roundTrips: Int
 }
