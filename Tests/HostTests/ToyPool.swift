@@ -72,7 +72,7 @@ struct ToyPoolLoader: PoolStateLoader {
 /// The toy family's pool side: loader, entries (`address`, `token0`, `token1`, `reserve0`,
 /// `reserve1`) and quotes (`zeroForOne`, `amountIn` → `{"amountOut"}`).
 extension ToyDEXPlugin {
-    func stateLoader(for pool: PoolDescriptor) -> (any PoolStateLoader)? {
+    func stateLoader(for pool: PoolDescriptor, options: PoolLoadOptions) -> (any PoolStateLoader)? {
         pool.tokens.count == 2 ? ToyPoolLoader(pool: pool) : nil
     }
 

@@ -3,7 +3,7 @@ import Yams
 extension DEXConfigDecoder {
     /// The `sync` mapping's keys, all optional.
     static let syncKeys = ["multicall", "batchSize", "logChunkBlocks", "journalDepth", "reconcileEveryBlocks",
-                           "reconcileSample", "tickWordRadius", "pollMilliseconds", "maxLagBlocks"]
+                           "reconcileSample", "tickWordRadius", "pollMilliseconds", "maxLagBlocks", "wholeTickTables"]
 
     /// Reads `sync` over `SyncConfiguration`'s defaults (absent: every default); nil when a field
     /// of it fails its check (the error is recorded).
@@ -14,6 +14,10 @@ extension DEXConfigDecoder {
         let errorsBefore = reader.errors.count
         guard let fields = reader.fields(node, at: place, allowed: Self.syncKeys, required: []) else { return nil }
         if let multicall = reader.address(fields["multicall"], at: place.key("multicall")) { configuration.multicall = multicall }
+        let wholeTables = place.key("wholeTickTables")
+        configuration.wholeTickTables = (reader.list(fields["wholeTickTables"], at: wholeTables) ?? []).enumerated().compactMap { index, node in
+            reader.address(node, at: wholeTables.index(index))
+        }
         let counts: [(key: String, range: ClosedRange<UInt>, set: (inout SyncConfiguration, Int) -> Void)] = [
             ("batchSize", 1...10_000, { $0.batchSize = $1 }),
             ("logChunkBlocks", 1...1_000_000, { $0.logChunkBlocks = $1 }),

@@ -16,8 +16,12 @@ public struct SyncConfiguration: Sendable, Equatable {
     public var reconcileEveryBlocks: Int = 50
     /// Pools read back at each reconciliation.
     public var reconcileSample: Int = 16
-    /// Tick-bitmap words read on each side of a concentrated-liquidity pool's current word.
+    /// Tick-table words read on each side of a concentrated-liquidity pool's current word, at
+    /// least (a family whose default is wider reads its default: Camelot V3's 8).
     public var tickWordRadius: Int = 2
+    /// The pools whose whole tick tables are read (the major pools, where a large swap may cross
+    /// far from the current tick).
+    public var wholeTickTables: [Address] = []
     /// How often the head is polled when no subscription serves it.
     public var poll: Duration = .milliseconds(250)
     /// The lag in blocks beyond which the synced state is not presented as current.

@@ -56,7 +56,7 @@ enum ConfigReport {
         "sync: multicall \(sync.multicall.checksummed), batchSize \(sync.batchSize), "
             + "logChunkBlocks \(sync.logChunkBlocks), journalDepth \(sync.journalDepth), "
             + "reconcileEveryBlocks \(sync.reconcileEveryBlocks), reconcileSample \(sync.reconcileSample), "
-            + "tickWordRadius \(sync.tickWordRadius), pollMilliseconds \(Int(sync.poll / .milliseconds(1))), maxLagBlocks \(sync.maxLagBlocks)"
+            + "tickWordRadius \(sync.tickWordRadius), pollMilliseconds \(Int(sync.poll / .milliseconds(1))), maxLagBlocks \(sync.maxLagBlocks), wholeTickTables \(sync.wholeTickTables.count)"
     }
 
     /// Rows as lines indented by two spaces, each column padded to its widest cell.

@@ -9,6 +9,9 @@ struct PoolBootstrap: Sendable {
     let reader: BatchReader
     /// The enabled entries' plugins, by entry name.
     let plugins: [String: any DEXPlugin]
+    /// How wide tick tables are read: `tickWordRadius` words each side, whole for these pools.
+    let tickWordRadius: Int
+    let wholeTickTables: Set<Address>
 
     /// The states of `pools` at `block`. A pool whose family has no loader for it, whose call
     /// reverts, whose answer is malformed or that has no code at its address is a failure of its
@@ -17,7 +20,8 @@ struct PoolBootstrap: Sendable {
         var result = BootstrapResult()
         var loading: [(id: TrackedPoolID, loader: any PoolStateLoader)] = []
         for id in pools {
-            guard let loader = plugins[id.dex]?.stateLoader(for: id.descriptor) else {
+            let options = PoolLoadOptions(tickWordRadius: tickWordRadius, wholeTickTable: wholeTickTables.contains(id.descriptor.address))
+            guard let loader = plugins[id.dex]?.stateLoader(for: id.descriptor, options: options) else {
                 result.failures.append(PoolSyncFailure(pool: id.descriptor.address, dex: id.dex, stage: "load", detail: "no state loader for this pool"))
                 continue
             }

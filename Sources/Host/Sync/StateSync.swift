@@ -34,7 +34,8 @@ public actor StateSync {
     }
 
     private var bootstrapper: PoolBootstrap {
-        PoolBootstrap(reader: BatchReader(source: source, multicall: configuration.multicall, batchSize: configuration.batchSize), plugins: plugins)
+        PoolBootstrap(reader: BatchReader(source: source, multicall: configuration.multicall, batchSize: configuration.batchSize), plugins: plugins,
+                      tickWordRadius: configuration.tickWordRadius, wholeTickTables: Set(configuration.wholeTickTables))
     }
 
     // MARK: Starting

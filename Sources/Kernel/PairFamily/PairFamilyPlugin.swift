@@ -81,7 +81,7 @@ public struct PairFamilyPlugin<Family: PairFamily>: DEXPlugin {
     }
 
     /// The family's loader for a pair of this entry.
-    public func stateLoader(for pool: PoolDescriptor) -> (any PoolStateLoader)? {
+    public func stateLoader(for pool: PoolDescriptor, options: PoolLoadOptions) -> (any PoolStateLoader)? {
         Family.stateLoader(for: pool, factory: factory, settings: settings)
     }
 

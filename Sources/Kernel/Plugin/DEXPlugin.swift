@@ -20,9 +20,10 @@ public protocol DEXPlugin: Sendable {
 
     // MARK: Pools
 
-    /// The loader of `pool`'s state, a pool of this entry; nil where the family does not price
-    /// it (a Curve pool the entry does not name, a kind not priced exactly).
-    func stateLoader(for pool: PoolDescriptor) -> (any PoolStateLoader)?
+    /// The loader of `pool`'s state, a pool of this entry, reading as wide as `options` says; nil
+    /// where the family does not price it (a Curve pool the entry does not name, a kind not
+    /// priced exactly).
+    func stateLoader(for pool: PoolDescriptor, options: PoolLoadOptions) -> (any PoolStateLoader)?
     /// The `eth_getLogs` filters that keep `pools` (pools of this entry) true to the chain: their
     /// own state events, and where the family needs them, settings emitted elsewhere (Camelot
     /// V2's factory fee share). By default one filter of the pools' `poolEventTopics`.
@@ -48,6 +49,11 @@ public protocol DEXPlugin: Sendable {
 extension DEXPlugin {
     /// No warnings.
     public var startupWarnings: [String] { [] }
+
+    /// The loader of `pool`'s state with the family's default widths.
+    public func stateLoader(for pool: PoolDescriptor) -> (any PoolStateLoader)? {
+        stateLoader(for: pool, options: .standard)
+    }
 
     /// No creation event: the entry's pools are configured.
     public static var poolCreation: PoolCreationEvent? { nil }

@@ -8,9 +8,10 @@ import Kernel
 /// (`ConcentratedLiquidityQuote`).
 extension CamelotV3Plugin {
     /// The three-round loader (`globalState`… , tick-table words around the tick, `ticks`).
-    public func stateLoader(for pool: PoolDescriptor) -> (any PoolStateLoader)? {
+    public func stateLoader(for pool: PoolDescriptor, options: PoolLoadOptions) -> (any PoolStateLoader)? {
         guard pool.tokens.count == 2 else { return nil }
-        return CamelotV3StateLoader(address: pool.address, token0: pool.tokens[0], token1: pool.tokens[1])
+        return CamelotV3StateLoader(address: pool.address, token0: pool.tokens[0], token1: pool.tokens[1],
+                                    wordRadius: options.wordRadius(familyDefault: CamelotV3PoolHeader.defaultWordRadius))
     }
 
     /// `Swap`, `Mint`, `Burn`, `Fee`, `TickSpacing`.

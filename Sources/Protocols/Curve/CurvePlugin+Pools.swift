@@ -9,7 +9,7 @@ import Kernel
 /// A quote line adds `i`, `j` (numbers) and `dx`; the response is `{"dy","balances"}`.
 extension CurvePlugin {
     /// The configured pool's loader; nil for a pool the entry does not name or does not price.
-    public func stateLoader(for pool: PoolDescriptor) -> (any PoolStateLoader)? {
+    public func stateLoader(for pool: PoolDescriptor, options: PoolLoadOptions) -> (any PoolStateLoader)? {
         guard let configured = pools[pool.address], let variant = configured.kind.stableSwapVariant else { return nil }
         return CurveConfiguredPoolLoader(pool: configured, variant: variant)
     }

@@ -7,9 +7,10 @@ import Kernel
 /// pool's `swap` arguments (`ConcentratedLiquidityQuote`).
 extension UniswapV3Plugin {
     /// The three-round loader (`slot0`… , bitmap words around the tick, `ticks`).
-    public func stateLoader(for pool: PoolDescriptor) -> (any PoolStateLoader)? {
+    public func stateLoader(for pool: PoolDescriptor, options: PoolLoadOptions) -> (any PoolStateLoader)? {
         guard pool.tokens.count == 2 else { return nil }
-        return UniswapV3StateLoader(address: pool.address, token0: pool.tokens[0], token1: pool.tokens[1])
+        return UniswapV3StateLoader(address: pool.address, token0: pool.tokens[0], token1: pool.tokens[1],
+                                    wordRadius: options.wordRadius(familyDefault: UniswapV3PoolHeader.defaultWordRadius))
     }
 
     /// `Swap`, `Mint`, `Burn`.
