@@ -71,6 +71,12 @@ public actor StateSync {
         status.update { $0.syncedBlock = pools.head?.number }
     }
 
+    /// Reads the chain's head without syncing (for the lag when heads come from nowhere else).
+    public func refreshHead() async throws(RPCError) {
+        let head = try await source.blockNumber()
+        status.update { $0.chainHead = max($0.chainHead ?? 0, head) }
+    }
+
     /// The state now, as a snapshot.
     public var snapshot: Snapshot? { state?.snapshot }
 

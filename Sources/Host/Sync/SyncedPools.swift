@@ -51,7 +51,7 @@ public struct SyncedPools: Sendable {
                     outcome.ignored += 1
                 case .needsReload(let reason):
                     outcome.reload.insert(address)
-                    outcome.failures.append(PoolSyncFailure(pool: address, dex: tracked.dex, stage: "log", detail: "block \(header.number) log \(entry.logIndex): \(reason)"))
+                    outcome.reloadReasons.append(PoolSyncFailure(pool: address, dex: tracked.dex, stage: "reload", detail: "block \(header.number) log \(entry.logIndex): \(reason)"))
                 }
             } catch {
                 outcome.reload.insert(address)
@@ -114,6 +114,8 @@ public struct BlockApplication: Sendable {
     public var reload = Set<Address>()
     /// Logs applied and ignored; logs of contracts not tracked.
     public var applied = 0, ignored = 0, untracked = 0
-    /// Each log that could not be applied, with why.
+    /// Why each pool to reload could not follow its log (a position beyond the loaded ticks).
+    public var reloadReasons: [PoolSyncFailure] = []
+    /// Each log that could not be applied (malformed), with why.
     public var failures: [PoolSyncFailure] = []
 }
