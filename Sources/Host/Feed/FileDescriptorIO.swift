@@ -32,6 +32,11 @@ enum FileDescriptorIO {
         return fd
     }
 
+    /// Renames `temporary` to `path`, replacing it atomically.
+    static func moveIntoPlace(_ temporary: String, _ path: String) throws {
+        guard rename(temporary, path) == 0 else { throw FileIOError(path: path, operation: "rename", code: errno) }
+    }
+
     /// Writes all of `bytes`.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
         try bytes.withUnsafeBytes { raw in

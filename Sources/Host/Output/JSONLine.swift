@@ -24,6 +24,11 @@ struct JSONLine {
         text += String(value)
     }
 
+    /// Adds `"key": number` or `"key": null`.
+    mutating func optionalNumber(_ key: String, _ value: (some BinaryInteger)?) {
+        if let value { number(key, value) } else { null(key) }
+    }
+
     /// Adds `"key": true` or `"key": false`.
     mutating func bool(_ key: String, _ value: Bool) {
         field(key)
