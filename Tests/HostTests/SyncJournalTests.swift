@@ -48,7 +48,7 @@ import UniswapV2
             let logs = (0..<random.next() % 4).map { index in
                 Self.syncLog(pairs[Int(random.next() % 3)].pool.address, 1 + random.next() % 1_000_000_000, 1 + random.next() % 1_000_000_000, block: block, index: index)
             }
-            let outcome = pools.apply(Self.header(block), logs: logs)
+            let outcome = pools.apply(Self.header(block), logs: logs[...])
             #expect(outcome.applied == logs.count)
             #expect(outcome.failures.isEmpty)
             history.append(Self.entries(pools))
@@ -86,7 +86,7 @@ import UniswapV2
         let address = pairs[0].pool.address
         let truncated = ChainLog(log: EventLog(address: address, topics: [V2PairEvents.sync], data: [1, 2, 3]), blockNumber: 1, blockHash: Self.hash(1, 0), logIndex: 0)
         let stranger = Self.syncLog(Address(high32: 0xBB, middle64: 0, low64: 1), 5, 5, block: 1, index: 1)
-        let outcome = pools.apply(Self.header(1), logs: [truncated, stranger])
+        let outcome = pools.apply(Self.header(1), logs: [truncated, stranger][...])
         #expect(outcome.applied == 0)
         #expect(outcome.untracked == 1)
         #expect(outcome.reload == [address])

@@ -37,10 +37,16 @@ struct BlockJournal: Sendable {
         if entries.count > depth + 1 { entries.removeFirst(entries.count - depth - 1) }
     }
 
-    /// Notes `prior` as `pool`'s state before the newest block, unless that block already changed it.
-    mutating func record(_ pool: Address, prior: TrackedPool?) {
-        guard !entries.isEmpty, entries[entries.count - 1].priors[pool] == nil else { return }
-        entries[entries.count - 1].priors[pool] = .some(prior)
+    /// Notes `prior` as `pool`'s state before the newest block, unless that block already changed
+    /// it; whether it did note it (the pool's first change in the block). One hash lookup but
+    /// for a pool the block already changed, whose first prior is put back.
+    @discardableResult
+    mutating func record(_ pool: Address, prior: TrackedPool?) -> Bool {
+        guard !entries.isEmpty else { return false }
+        let last = entries.count - 1
+        guard let first = entries[last].priors.updateValue(prior, forKey: pool) else { return true }
+        entries[last].priors[pool] = .some(first)
+        return false
     }
 
     /// Removes and returns the blocks above `number`, newest first; nil (and nothing removed) when

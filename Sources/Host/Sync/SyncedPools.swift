@@ -25,9 +25,10 @@ public struct SyncedPools: Sendable {
     /// Applies block `header`'s logs, in their order, to the pools that emitted them (each pool is
     /// first moved to the block's time), and journals the states it replaced. The block must
     /// continue the head (`header.parentHash` is the head's hash): the caller checks and rewinds.
-    public mutating func apply(_ header: BlockHeader, logs: some Sequence<ChainLog>) -> BlockApplication {
-        journal.append(BlockJournal.Entry(header: header, priors: [:]))
+    public mutating func apply(_ header: BlockHeader, logs: ArraySlice<ChainLog>) -> BlockApplication {
+        journal.append(BlockJournal.Entry(header: header, priors: Dictionary(minimumCapacity: logs.count)))
         var outcome = BlockApplication()
+        outcome.changed.reserveCapacity(logs.count)
         for entry in logs {
             let address = entry.log.address
             guard var tracked = pools[address] else {
@@ -38,8 +39,7 @@ public struct SyncedPools: Sendable {
                 }
                 continue
             }
-            if journal.entries[journal.entries.count - 1].priors[address] == nil {
-                journal.record(address, prior: tracked)
+            if journal.record(address, prior: tracked) {
                 try? tracked.pool.advance(toBlock: header.number, timestamp: header.timestamp)
             }
             do {
