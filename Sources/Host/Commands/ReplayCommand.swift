@@ -57,7 +57,7 @@ struct ReplayCommand: AsyncParsableCommand {
             try await Task.sleep(for: .seconds(timeoutSeconds))
             network.cancel()
         }
-        var pipeline = ReplayPipeline(classifier: SwapClassifier(loaded), engine: engine)
+        var pipeline = FeedPipeline(classifier: SwapClassifier(loaded), engine: engine)
         for await delivery in client.deliveries() {
             for opportunity in pipeline.consume(delivery) { print(JSONValue.object(opportunity.json).rendered) }
             if pipeline.messages >= expected { break }

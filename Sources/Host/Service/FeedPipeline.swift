@@ -1,9 +1,9 @@
 import Engine
 import Kernel
 
-/// The decode loop of `replay`: recognises the swaps of each delivery's transactions, runs
-/// them through the engine when there is one, and counts and times what it saw.
-struct ReplayPipeline {
+/// The decode loop of `replay` and `run`: recognises the swaps of each delivery's transactions,
+/// runs them through the engine when there is one, and counts and times what it saw.
+struct FeedPipeline {
     private(set) var classifier: SwapClassifier
     /// The engine, for `replay --state`.
     private(set) var engine: Engine?
@@ -57,6 +57,11 @@ struct ReplayPipeline {
         latencies.add(now - delivery.frame.receivedAt)
         if engine != nil { stages.decision.add(now - delivery.frame.receivedAt) }
         return found
+    }
+
+    /// Installs a state sync update in the engine (between messages).
+    mutating func absorb(_ update: SyncUpdate) {
+        engine?.absorb(update)
     }
 
     /// The summary line.

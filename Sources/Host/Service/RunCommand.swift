@@ -1,0 +1,82 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Kernel
+import Logging
+
+/// `mevbot run`: the long-running service. The sequencer feed through decoding, swap recognition
+/// and the engine, with state sync beside it over JSON-RPC; opportunities reported (dry run).
+/// `--demo` runs the same service against a loopback feed server replaying the bundled demo feed
+/// on the bundled snapshot, prints each opportunity and a summary, and exits.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the bot: feed, engine and state sync (dry run: opportunities are reported).",
+        discussion: """
+            Settings: the flags, else the environment (SEQUENCER_WS_URL and RPC_URL, comma-separated
+            lists; METRICS_PORT; CONFIG_PATH), else the config. Prints its settings at start (URLs
+            as scheme://host:port), one JSON line per opportunity on stdout, and a JSON summary at
+            the end. SIGTERM or SIGINT: the current message is finished, the state saved
+            (--save-snapshot), exit 0.
+            """
+    )
+
+    @Option(help: "The DEX config file (default: CONFIG_PATH, else config/dex.yaml).")
+    var config: String?
+
+    @Option(help: "A sequencer feed WebSocket URL (repeat for several).")
+    var feed: [String] = []
+
+    @Option(help: "A JSON-RPC HTTP endpoint for state sync (repeat for fail-over).")
+    var rpc: [String] = []
+
+    @Option(help: "The snapshot to start from (sync catches it up by logs).")
+    var snapshot: String?
+
+    @Option(help: "Where to save the state at shutdown.")
+    var saveSnapshot: String?
+
+    @Option(help: "Serve /metrics, /health and /ready on this port (0: any free port).")
+    var metricsPort: Int?
+
+    @Flag(help: "Replay the bundled demo feed on the bundled snapshot over loopback, then exit.")
+    var demo = false
+
+    func run() async throws {
+        let settings: RunSettings
+        do {
+            settings = try resolvedSettings()
+        } catch {
+            printToStandardError("mevbot run: \(error)")
+            throw ExitCode(1)
+        }
+        for line in settings.startupLines { printToStandardError("mevbot run: " + line) }
+        let loaded = try loadConfig(path: settings.configPath)
+        let service = try await BotService.start(settings: settings, config: loaded, demo: demo)
+        let interrupts = InterruptSignal.onInterrupt { service.stop() }
+        defer { interrupts.cancel() }
+        let summary = await service.run()
+        print(summary.rendered)
+        if let path = settings.saveSnapshot { try await service.save(to: path, config: loaded) }
+    }
+
+    /// Flags over environment over defaults; `--demo` fills what is unset with the bundled data.
+    func resolvedSettings() throws(RunSettingsError) -> RunSettings {
+        var settings = try RunSettings().overridden(by: ProcessInfo.processInfo.environment)
+        if let config { settings.configPath = config }
+        if !feed.isEmpty { settings.feeds = feed }
+        if !rpc.isEmpty { settings.rpcEndpoints = rpc }
+        if let snapshot { settings.snapshot = snapshot }
+        if let saveSnapshot { settings.saveSnapshot = saveSnapshot }
+        if let metricsPort {
+            guard (0...65_535).contains(metricsPort) else { throw RunSettingsError(setting: "--metrics-port", message: "expected 0...65535") }
+            settings.metricsPort = metricsPort
+        }
+        if demo {
+            settings.snapshot = settings.snapshot ?? BotService.demoSnapshot
+        } else if settings.feeds.isEmpty {
+            throw RunSettingsError(setting: "feeds", message: "no sequencer feed: pass --feed or set SEQUENCER_WS_URL")
+        }
+        return settings
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What `mevbot run` runs with: its flags over the environment the earlier bot read
+/// (`SEQUENCER_WS_URL`, `RPC_URL`, `METRICS_PORT`, `CONFIG_PATH`) over the config's sections.
+struct RunSettings: Sendable, Equatable {
+    /// The config file.
+    var configPath = "config/dex.yaml"
+    /// Sequencer feed WebSocket URLs (several: first copy of each message wins).
+    var feeds: [String] = []
+    /// JSON-RPC HTTP endpoints for state sync (none: the engine runs on the snapshot alone).
+    var rpcEndpoints: [String] = []
+    /// The snapshot the engine starts from (and sync catches up from), if any.
+    var snapshot: String?
+    /// Where the state is saved at shutdown, if anywhere.
+    var saveSnapshot: String?
+    /// The port of `/metrics`, `/health` and `/ready` (nil: not served; 0: any free port).
+    var metricsPort: Int?
+    /// The interface they are served on.
+    var metricsHost = "127.0.0.1"
+    /// `/ready` wants a feed message within this many seconds.
+    var readyMessageAgeSeconds = 10
+
+    /// The environment variables read, by name.
+    static let environmentNames = ["SEQUENCER_WS_URL", "RPC_URL", "METRICS_PORT", "CONFIG_PATH"]
+
+    /// `self` with the environment's values where set: URL lists are comma-separated. A
+    /// `METRICS_PORT` that is not a port is an error naming the variable (never its value's
+    /// neighbours: the value itself is a number, so it is quoted).
+    func overridden(by environment: [String: String]) throws(RunSettingsError) -> RunSettings {
+        var settings = self
+        if let path = environment["CONFIG_PATH"], !path.isEmpty { settings.configPath = path }
+        if let feeds = environment["SEQUENCER_WS_URL"], !feeds.isEmpty { settings.feeds = Self.list(feeds) }
+        if let endpoints = environment["RPC_URL"], !endpoints.isEmpty { settings.rpcEndpoints = Self.list(endpoints) }
+        if let port = environment["METRICS_PORT"], !port.isEmpty {
+            guard let number = Int(port), (0...65_535).contains(number) else {
+                throw RunSettingsError(setting: "METRICS_PORT", message: "expected a port number 0...65535, got \"\(port)\"")
+            }
+            settings.metricsPort = number
+        }
+        return settings
+    }
+
+    /// The lines `run` prints at start: every setting, URLs reduced to scheme, host and port
+    /// (their paths and queries may hold API keys).
+    var startupLines: [String] {
+        [
+            "config: \(configPath)",
+            "feeds: \(feeds.map(Self.redacted).joined(separator: ", "))",
+            "rpc: \(rpcEndpoints.isEmpty ? "none (the engine runs on the snapshot alone)" : rpcEndpoints.map(Self.redacted).joined(separator: ", "))",
+            "snapshot: \(snapshot ?? "none")",
+            "save snapshot: \(saveSnapshot ?? "no")",
+            "metrics: \(metricsPort.map { "\(metricsHost):\($0)" } ?? "off")",
+            "mode: dry run (opportunities are reported, nothing is sent)",
+        ]
+    }
+
+    /// `scheme://host:port`: what may be shown of a URL.
+    static func redacted(_ url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return "(not a URL)" }
+        let rest = url[schemeEnd.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map(String.init) ?? ""
+        return url[..<schemeEnd.upperBound] + host
+    }
+
+    private static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// A setting `run` refuses, naming it.
+struct RunSettingsError: Error, Equatable, CustomStringConvertible {
+    /// The flag, variable or config field.
+    var setting: String
+    /// What is wrong.
+    var message: String
+
+    /// `setting: message`.
+    var description: String { "\(setting): \(message)" }
+}
