@@ -42,9 +42,22 @@ struct ReplayCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try loadConfig(path: config)
         let frames = try FeedRecordingReader.readAll(path: file)
-        let expected = frames.reduce(0) { $0 + ((try? FeedDecoder(decodesTransactions: false).decode($1.bytes))?.entries.count ?? 0) }
         // The engine is built before any frame is sent, so that no frame waits for it.
         let engine = try state.map { try makeEngine(snapshot: $0, config: loaded) }
+        let (summary, complete) = try await Self.replay(frames, config: loaded, engine: engine, timeoutSeconds: timeoutSeconds) { opportunity in
+            print(JSONValue.object(opportunity.json).rendered)
+        }
+        print(summary.rendered)
+        if !complete { throw ExitCode.failure }
+    }
+
+    /// Serves `frames` on loopback and runs them through the feed client and the pipeline (with
+    /// `engine`, paced 2 ms apart); each opportunity goes to `report`. The summary line, and
+    /// whether every message arrived before the timeout.
+    static func replay(
+        _ frames: [RecordedFrame], config loaded: LoadedConfig, engine: Engine?, timeoutSeconds: Int, report: (Opportunity) -> Void
+    ) async throws -> (summary: JSONLine, complete: Bool) {
+        let expected = frames.reduce(0) { $0 + ((try? FeedDecoder(decodesTransactions: false).decode($1.bytes))?.entries.count ?? 0) }
         var serverConfiguration = FeedReplayServer.Configuration()
         // With the engine, frames go out 2 ms apart, as a feed's do (250 ms), only faster: each
         // frame's latency is then its own, not time spent queued behind the frames before it.
@@ -59,15 +72,14 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         var pipeline = FeedPipeline(classifier: SwapClassifier(loaded), engine: engine)
         for await delivery in client.deliveries() {
-            for opportunity in pipeline.consume(delivery) { print(JSONValue.object(opportunity.json).rendered) }
+            for opportunity in pipeline.consume(delivery) { report(opportunity) }
             if pipeline.messages >= expected { break }
         }
         network.cancel()
         watchdog.cancel()
         await network.value
         await server.stop()
-        print(pipeline.summary(frames: frames.count, feed: client.stats.snapshot).rendered)
-        if pipeline.messages < expected { throw ExitCode.failure }
+        return (pipeline.summary(frames: frames.count, feed: client.stats.snapshot), pipeline.messages >= expected)
     }
 
     /// The engine over the snapshot at `path`, or the error naming the file (and pool and field)

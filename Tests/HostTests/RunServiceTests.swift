@@ -1,0 +1,44 @@
+import Engine
+import Foundation
+@testable import Host
+import Kernel
+import Testing
+
+/// `mevbot run` end to end over loopback: the service against a feed server replaying the demo
+/// feed finds the same opportunities, in the same order, as `replay --state` on the same inputs.
+@Suite(.serialized) struct RunServiceTests {
+    @Test func runFindsWhatReplayFinds() async throws {
+        let config = try ConfigLoader().load(path: ConfigTestSupport.realConfigPath)
+        var settings = RunSettings()
+        settings.snapshot = BotService.demoSnapshot
+        let service = try await BotService.start(settings: settings, config: config, demo: true)
+        var fromRun: [String] = []
+        let summary = await service.run { fromRun.append(JSONValue.object($0.json).rendered) }
+        #expect(summary.rendered.contains(#""messages":45"#))
+
+        let snapshot = try SnapshotFile.load(path: BotService.demoSnapshot, config: config)
+        let engine = try Engine(snapshot: snapshot, plugins: config.enabledPlugins, configuration: config.engine)
+        var fromReplay: [String] = []
+        let (_, complete) = try await ReplayCommand.replay(
+            try FeedRecordingReader.readAll(path: BotService.demoFeed), config: config, engine: engine, timeoutSeconds: 60
+        ) { fromReplay.append(JSONValue.object($0.json).rendered) }
+        #expect(complete)
+        #expect(!fromRun.isEmpty)
+        #expect(fromRun == fromReplay)
+    }
+
+    @Test func settingsComeFromFlagsOverEnvironmentAndHideSecrets() throws {
+        let environment = ["SEQUENCER_WS_URL": "wss://feed.example:443/feed?key=s3cret, ws://127.0.0.1:9642",
+                           "RPC_URL": "https://user:p4ss@rpc.example/v2/APIKEY123", "METRICS_PORT": "9464", "CONFIG_PATH": "other.yaml"]
+        let settings = try RunSettings().overridden(by: environment)
+        #expect(settings.feeds == ["wss://feed.example:443/feed?key=s3cret", "ws://127.0.0.1:9642"])
+        #expect(settings.rpcEndpoints == ["https://user:p4ss@rpc.example/v2/APIKEY123"])
+        #expect(settings.metricsPort == 9464)
+        #expect(settings.configPath == "other.yaml")
+        let printed = settings.startupLines.joined(separator: "\n")
+        for secret in ["s3cret", "p4ss", "APIKEY123", "user"] { #expect(!printed.contains(secret), "\(secret) printed") }
+        #expect(printed.contains("wss://feed.example:443"))
+        #expect(printed.contains("https://rpc.example"))
+        #expect(throws: RunSettingsError.self) { try RunSettings().overridden(by: ["METRICS_PORT": "http"]) }
+    }
+}
