@@ -24,6 +24,7 @@ import Testing
             "  USDT  0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9  6",
             "rpc: endpoints (0) -, ws -, maxConcurrent 8, requestsPerSecond 50, timeoutSeconds 10, retries 3, backoffMilliseconds 100",
             "sync: multicall 0xcA11bde05977b3631167028862bE2a173976CA11, batchSize 500, logChunkBlocks 2000, journalDepth 64, reconcileEveryBlocks 50, reconcileSample 16, tickWordRadius 2, pollMilliseconds 250, maxLagBlocks 2, wholeTickTables 0",
+            "service: feeds (0) -, snapshot -, saveSnapshot -, metrics -, readyMessageAgeSeconds 10, logLevel -, logFormat text",
         ])
     }
 }

@@ -29,12 +29,11 @@ import Testing
 
     @Test func settingsComeFromFlagsOverEnvironmentAndHideSecrets() throws {
         let environment = ["SEQUENCER_WS_URL": "wss://feed.example:443/feed?key=s3cret, ws://127.0.0.1:9642",
-                           "RPC_URL": "https://user:p4ss@rpc.example/v2/APIKEY123", "METRICS_PORT": "9464", "CONFIG_PATH": "other.yaml"]
+                           "RPC_URL": "https://user:p4ss@rpc.example/v2/APIKEY123", "METRICS_PORT": "9464"]
         let settings = try RunSettings().overridden(by: environment)
         #expect(settings.feeds == ["wss://feed.example:443/feed?key=s3cret", "ws://127.0.0.1:9642"])
         #expect(settings.rpcEndpoints == ["https://user:p4ss@rpc.example/v2/APIKEY123"])
         #expect(settings.metricsPort == 9464)
-        #expect(settings.configPath == "other.yaml")
         let printed = settings.startupLines.joined(separator: "\n")
         for secret in ["s3cret", "p4ss", "APIKEY123", "user"] { #expect(!printed.contains(secret), "\(secret) printed") }
         #expect(printed.contains("wss://feed.example:443"))

@@ -17,6 +17,8 @@ struct ConfigDraft {
     var rpc: RPCConfiguration?
     /// `sync`, its defaults where absent; nil when a field of it failed.
     var sync: SyncConfiguration?
+    /// `service`, its defaults where absent; nil when a field of it failed.
+    var service: ServiceConfiguration?
 
     /// A `tokens` element.
     struct Token {

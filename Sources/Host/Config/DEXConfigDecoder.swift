@@ -7,7 +7,7 @@ import Yams
 struct DEXConfigDecoder {
     // The keys each mapping may have, in the order unknown-key errors list them.
     /// The top level's keys; `engine`, `rpc` and `sync` are optional.
-    static let topKeys = ["chainId", "tokens", "dexes", "engine", "rpc", "sync"]
+    static let topKeys = ["chainId", "tokens", "dexes", "engine", "rpc", "sync", "service"]
     /// The required top-level keys.
     static let requiredTopKeys = ["chainId", "tokens", "dexes"]
     /// A token's keys, all required.
@@ -60,6 +60,7 @@ struct DEXConfigDecoder {
         draft.engine = decodeEngine(fields["engine"])
         draft.rpc = decodeRPC(fields["rpc"])
         draft.sync = decodeSync(fields["sync"])
+        draft.service = decodeService(fields["service"])
         return draft
     }
 

@@ -13,6 +13,8 @@ public struct LoadedConfig: Sendable {
     public var rpc: RPCConfiguration
     /// The `sync` section over state sync's defaults.
     public var sync: SyncConfiguration
+    /// The `service` section over `run`'s defaults.
+    public var service: ServiceConfiguration
 
     /// The plugins of the enabled entries, by entry name: what the engine finds pools with.
     public var enabledPlugins: [String: any DEXPlugin] {

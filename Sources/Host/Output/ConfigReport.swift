@@ -2,7 +2,7 @@ import Kernel
 
 /// The `check-config` report of a valid config: the chain, then one aligned table per section
 /// (plugins, routers, factories, pools, tokens), addresses EIP-55 checksummed, then one line each
-/// for the `rpc` and `sync` settings (endpoints by host and port only: URLs may hold API keys).
+/// for the `rpc`, `sync` and `service` settings (URLs by host and port only: they may hold API keys).
 enum ConfigReport {
     /// The report's lines.
     static func lines(_ loaded: LoadedConfig) -> [String] {
@@ -39,6 +39,7 @@ enum ConfigReport {
         lines += table(config.tokens.map { [$0.symbol, $0.address.checksummed, String($0.decimals)] })
         lines.append(rpcLine(loaded.rpc))
         lines.append(syncLine(loaded.sync))
+        lines.append(serviceLine(loaded.service))
         return lines
     }
 
@@ -57,6 +58,15 @@ enum ConfigReport {
             + "logChunkBlocks \(sync.logChunkBlocks), journalDepth \(sync.journalDepth), "
             + "reconcileEveryBlocks \(sync.reconcileEveryBlocks), reconcileSample \(sync.reconcileSample), "
             + "tickWordRadius \(sync.tickWordRadius), pollMilliseconds \(Int(sync.poll / .milliseconds(1))), maxLagBlocks \(sync.maxLagBlocks), wholeTickTables \(sync.wholeTickTables.count)"
+    }
+
+    /// `service: feeds …, snapshot …`, in the section's key names.
+    static func serviceLine(_ service: ServiceConfiguration) -> String {
+        let feeds = service.feeds.map(RunSettings.redacted)
+        return "service: feeds (\(feeds.count)) \(feeds.isEmpty ? "-" : feeds.joined(separator: ",")), "
+            + "snapshot \(service.snapshot ?? "-"), saveSnapshot \(service.saveSnapshot ?? "-"), "
+            + "metrics \(service.metricsPort.map { "\(service.metricsHost):\($0)" } ?? "-"), "
+            + "readyMessageAgeSeconds \(service.readyMessageAgeSeconds), logLevel \(service.logLevel ?? "-"), logFormat \(service.logFormat)"
     }
 
     /// Rows as lines indented by two spaces, each column padded to its widest cell.

@@ -14,7 +14,7 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run the bot: feed, engine and state sync (dry run: opportunities are reported).",
         discussion: """
             Settings: the flags, else the environment (SEQUENCER_WS_URL and RPC_URL, comma-separated
-            lists; METRICS_PORT; CONFIG_PATH), else the config. Prints its settings at start (URLs
+            lists; METRICS_PORT; CONFIG_PATH), else the config's service section. Prints its settings at start (URLs
             as scheme://host:port), one JSON line per opportunity on stdout, and a JSON summary at
             the end. SIGTERM or SIGINT: the current message is finished, the state saved
             (--save-snapshot), exit 0.
@@ -42,16 +42,21 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Replay the bundled demo feed on the bundled snapshot over loopback, then exit.")
     var demo = false
 
+    @Option(help: "Log lines as text or json (default: the config's service.logFormat).")
+    var logFormat: String?
+
     func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let configPath = config ?? environment["CONFIG_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "config/dex.yaml"
+        let loaded = try loadConfig(path: configPath)
         let settings: RunSettings
         do {
-            settings = try resolvedSettings()
+            settings = try resolvedSettings(RunSettings(configPath: configPath, service: loaded.service), environment: environment)
         } catch {
             printToStandardError("mevbot run: \(error)")
             throw ExitCode(1)
         }
         for line in settings.startupLines { printToStandardError("mevbot run: " + line) }
-        let loaded = try loadConfig(path: settings.configPath)
         let service = try await BotService.start(settings: settings, config: loaded, demo: demo)
         let interrupts = InterruptSignal.onInterrupt { service.stop() }
         defer { interrupts.cancel() }
@@ -60,10 +65,14 @@ struct RunCommand: AsyncParsableCommand {
         if let path = settings.saveSnapshot { try await service.save(to: path, config: loaded) }
     }
 
-    /// Flags over environment over defaults; `--demo` fills what is unset with the bundled data.
-    func resolvedSettings() throws(RunSettingsError) -> RunSettings {
-        var settings = try RunSettings().overridden(by: ProcessInfo.processInfo.environment)
-        if let config { settings.configPath = config }
+    /// Flags over the environment over `base` (the config's); `--demo` fills what is unset with
+    /// the bundled data.
+    func resolvedSettings(_ base: RunSettings, environment: [String: String]) throws(RunSettingsError) -> RunSettings {
+        var settings = try base.overridden(by: environment)
+        if let logFormat {
+            guard ["text", "json"].contains(logFormat) else { throw RunSettingsError(setting: "--log-format", message: "expected text or json") }
+            settings.logFormat = logFormat
+        }
         if !feed.isEmpty { settings.feeds = feed }
         if !rpc.isEmpty { settings.rpcEndpoints = rpc }
         if let snapshot { settings.snapshot = snapshot }

@@ -19,6 +19,23 @@ struct RunSettings: Sendable, Equatable {
     var metricsHost = "127.0.0.1"
     /// `/ready` wants a feed message within this many seconds.
     var readyMessageAgeSeconds = 10
+    /// The log level's name, nil: `info` unless the environment says otherwise.
+    var logLevel: String?
+    /// `text` or `json`.
+    var logFormat = "text"
+
+    /// The settings of a config's `service` section, read from `configPath`.
+    init(configPath: String = "config/dex.yaml", service: ServiceConfiguration = ServiceConfiguration()) {
+        self.configPath = configPath
+        feeds = service.feeds
+        snapshot = service.snapshot
+        saveSnapshot = service.saveSnapshot
+        metricsHost = service.metricsHost
+        metricsPort = service.metricsPort
+        readyMessageAgeSeconds = service.readyMessageAgeSeconds
+        logLevel = service.logLevel
+        logFormat = service.logFormat
+    }
 
     /// The environment variables read, by name.
     static let environmentNames = ["SEQUENCER_WS_URL", "RPC_URL", "METRICS_PORT", "CONFIG_PATH"]
@@ -28,7 +45,6 @@ struct RunSettings: Sendable, Equatable {
     /// neighbours: the value itself is a number, so it is quoted).
     func overridden(by environment: [String: String]) throws(RunSettingsError) -> RunSettings {
         var settings = self
-        if let path = environment["CONFIG_PATH"], !path.isEmpty { settings.configPath = path }
         if let feeds = environment["SEQUENCER_WS_URL"], !feeds.isEmpty { settings.feeds = Self.list(feeds) }
         if let endpoints = environment["RPC_URL"], !endpoints.isEmpty { settings.rpcEndpoints = Self.list(endpoints) }
         if let port = environment["METRICS_PORT"], !port.isEmpty {
@@ -50,6 +66,7 @@ struct RunSettings: Sendable, Equatable {
             "snapshot: \(snapshot ?? "none")",
             "save snapshot: \(saveSnapshot ?? "no")",
             "metrics: \(metricsPort.map { "\(metricsHost):\($0)" } ?? "off")",
+            "logs: \(logFormat), \(logLevel ?? "info")",
             "mode: dry run (opportunities are reported, nothing is sent)",
         ]
     }
