@@ -7,7 +7,7 @@ public struct MevBot: AsyncParsableCommand {
         abstract: "Arbitrum One arbitrage engine.",
         subcommands: [
             DecodeTxCommand.self, DecodeFeedCommand.self, DecodeCallCommand.self, CheckConfigCommand.self,
-            QuoteCommand.self, ReplayCommand.self, RecordCommand.self, ServeFeedCommand.self,
+            QuoteCommand.self, ReplayCommand.self, RecordCommand.self, ServeFeedCommand.self, ObservabilitySampleCommand.self,
         ]
     )
 
