@@ -1,7 +1,9 @@
 import AsyncHTTPClient
 @testable import Host
 import Kernel
+import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 import Testing
 
@@ -23,13 +25,15 @@ import Testing
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = ObservabilityServer(configuration: .init(port: 0), registry: registry.registry, readiness: readiness,
                                          beforeScrape: beforeScrape, onListening: { continuation.yield($0) })
+        let services = ServiceGroup(services: [server], logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
+            group.addTask { try await services.run() }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
             #expect(port > 0)
             try await body("http://127.0.0.1:\(port)")
-            group.cancelAll()
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
         }
     }
 

@@ -3,13 +3,13 @@ import Kernel
 
 /// Sample counts in every source the publisher reads, so that every series of the catalog has
 /// a value: for `mevbot observability-sample` (the Prometheus check scrapes it) and the tests.
-enum ObservabilitySample {
+package enum ObservabilitySample {
     /// The DEX entries the sample counts under.
-    static let dexNames = ["uniswap-v3", "camelot-v2"]
+    package static let dexNames = ["uniswap-v3", "camelot-v2"]
 
     /// Publishes one round of sample counts through `publisher` and records a latency sample for
     /// every stage (`round` scales the counts, so later rounds only add).
-    static func publish(round: Int, to publisher: MetricsPublisher) {
+    package static func publish(round: Int, to publisher: MetricsPublisher) {
         let n = UInt64(max(1, round))
         let feed = FeedStats()
         for counter in [feed.framesReceived, feed.messagesDelivered, feed.malformedFrames, feed.malformedMessages, feed.badSignatures,
