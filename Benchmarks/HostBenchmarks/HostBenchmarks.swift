@@ -43,6 +43,7 @@ let benchmarks: @Sendable () -> Void = {
     )
     pipelineBenchmarks()
     syncBenchmarks()
+    observabilityBenchmarks()
     let transactions = realRouterTransactions()
     // Universal Router v2 `execute` with a V3 swap; SwapRouter02 `multicall(deadline, bytes[])`;
     // SushiSwap Router02 `swapExactTokensForTokens` (375 bytes).
