@@ -1,4 +1,5 @@
 import ArgumentParser
+import Atomics
 import Engine
 import Foundation
 import Kernel
@@ -21,9 +22,15 @@ final class BotService: Sendable {
     private let syncTask: Task<Void, Never>?
     /// With `demo`: the number of messages the demo feed holds (the run ends after them).
     private let expectedMessages: Int?
+    /// Sync's JSON-RPC client, for its stats.
+    private let rpcClient: JSONRPCClient?
+    /// When the hot loop last finished a message (`MonotonicNanoseconds`; 0: never).
+    private let lastMessageNanos = ManagedAtomic<UInt64>(0)
+    /// Whether the hot loop is running.
+    private let engineRunning = ManagedAtomic<Bool>(false)
 
     private init(client: FeedClient, network: Task<Void, Never>, server: FeedReplayServer?, engine: Engine, config: LoadedConfig,
-                 mailbox: SyncMailbox, sync: StateSync?, syncTask: Task<Void, Never>?, expectedMessages: Int?) {
+                 mailbox: SyncMailbox, sync: StateSync?, syncTask: Task<Void, Never>?, expectedMessages: Int?, rpcClient: JSONRPCClient?) {
         self.client = client
         self.network = network
         self.server = server
@@ -33,6 +40,7 @@ final class BotService: Sendable {
         self.sync = sync
         self.syncTask = syncTask
         self.expectedMessages = expectedMessages
+        self.rpcClient = rpcClient
     }
 
     /// Builds and starts everything but the hot loop: the snapshot read, the engine built, sync
@@ -56,10 +64,13 @@ final class BotService: Sendable {
         let mailbox = SyncMailbox()
         var sync: StateSync?
         var syncTask: Task<Void, Never>?
+        var rpcClient: JSONRPCClient?
         if !settings.rpcEndpoints.isEmpty {
             var rpc = config.rpc
             rpc.endpoints = settings.rpcEndpoints
-            let source = RPCChainSource(client: JSONRPCClient(configuration: rpc))
+            let client = JSONRPCClient(configuration: rpc)
+            rpcClient = client
+            let source = RPCChainSource(client: client)
             let started = StateSync(source: source, plugins: config.enabledPlugins, configuration: config.sync, universe: config.tokenUniverse)
             let driver = SyncDriver(sync: started, candidates: config.poolCandidates, snapshot: snapshot, heads: nil, mailbox: mailbox, logger: logger)
             sync = started
@@ -81,20 +92,62 @@ final class BotService: Sendable {
         let client = FeedClient(configuration: FeedClientConfiguration(urls: feeds), decoder: FeedDecoder(), logger: logger)
         let network = Task { await client.run() }
         return BotService(client: client, network: network, server: server, engine: engine, config: config,
-                          mailbox: mailbox, sync: sync, syncTask: syncTask, expectedMessages: expected)
+                          mailbox: mailbox, sync: sync, syncTask: syncTask, expectedMessages: expected, rpcClient: rpcClient)
     }
 
     /// Runs the hot loop until `stop()` (or, for the demo, the demo feed's last message), then
-    /// stops the rest; the summary line.
-    func run(report: (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
+    /// stops the rest; the summary line. With `publisher`, each delivery's latency goes to the
+    /// stage histogram and the loop's counters are published every 100 ms.
+    func run(publisher: MetricsPublisher? = nil, progress: Bool = false, report: (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
         var loop = HotLoop(pipeline: FeedPipeline(classifier: SwapClassifier(config), engine: engine), mailbox: mailbox)
-        await loop.run(client.deliveries(), stopAfter: expectedMessages, report: report)
+        engineRunning.store(true, ordering: .relaxed)
+        var lastPublished: UInt64 = 0, lastProgress: UInt64 = 0
+        let total = publisher?.metrics.stageLatency(.total)
+        let terminal = progress && isatty(STDERR_FILENO) == 1
+        await loop.run(client.deliveries(), stopAfter: expectedMessages, report: report) { delivery, pipeline in
+            let now = MonotonicNanoseconds.now()
+            lastMessageNanos.store(max(1, now), ordering: .relaxed)
+            if terminal, now &- lastProgress > 250_000_000 {
+                lastProgress = now
+                FileHandle.standardError.write(Data(("\r" + pipeline.progressLine + "  ").utf8))
+            }
+            guard let publisher else { return }
+            let (seconds, attoseconds) = (ContinuousClock.now - delivery.frame.receivedAt).components
+            total?.recordNanoseconds(seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000)
+            if now &- lastPublished > 100_000_000 {
+                lastPublished = now
+                publisher.publish(engine: pipeline.engineCounters)
+                publisher.publish(swaps: pipeline.classifier.counters)
+            }
+        }
+        engineRunning.store(false, ordering: .relaxed)
+        if terminal { FileHandle.standardError.write(Data(("\r" + loop.pipeline.progressLine + "\n").utf8)) }
         network.cancel()
         syncTask?.cancel()
         await network.value
         await syncTask?.value
         await server?.stop()
         return loop.pipeline.summary(frames: Int(client.stats.snapshot.framesReceived), feed: client.stats.snapshot)
+    }
+
+    /// What `/ready` judges: the feed's connection and last message, sync's lag and error, the
+    /// hot loop. Without state sync the state is never current (the engine runs on a snapshot).
+    func readiness(_ limits: Readiness.Limits) -> Readiness {
+        let last = lastMessageNanos.load(ordering: .relaxed)
+        let status = sync?.status.current
+        return Readiness(
+            feedConnected: client.stats.snapshot.connectionsOpen > 0,
+            millisSinceLastMessage: last == 0 ? nil : (MonotonicNanoseconds.now() &- last) / 1_000_000,
+            syncLag: status?.syncedBlock == nil ? nil : status?.lag,
+            syncError: sync == nil ? "no RPC endpoint: the engine runs on the snapshot alone" : status?.lastError,
+            engineRunning: engineRunning.load(ordering: .relaxed), limits: limits)
+    }
+
+    /// Publishes what may be read off the hot loop: the feed's, RPC client's and sync's counters.
+    func publishShared(to publisher: MetricsPublisher) {
+        publisher.publish(feed: client.stats.snapshot)
+        if let rpcClient { publisher.publish(rpc: rpcClient.stats.snapshot) }
+        if let sync { publisher.publish(sync: sync.status.current, poolsTracked: [:]) }
     }
 
     /// Ends the run: the network stops, the hot loop finishes the deliveries already queued.

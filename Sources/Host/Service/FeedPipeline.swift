@@ -5,6 +5,8 @@ import Kernel
 /// runs them through the engine when there is one, and counts and times what it saw.
 struct FeedPipeline {
     private(set) var classifier: SwapClassifier
+    /// The engine's counters (zero without an engine).
+    var engineCounters: EngineCounters { engine?.counters ?? EngineCounters() }
     /// The engine, for `replay --state`.
     private(set) var engine: Engine?
     private(set) var messages = 0
@@ -57,6 +59,11 @@ struct FeedPipeline {
         latencies.add(now - delivery.frame.receivedAt)
         if engine != nil { stages.decision.add(now - delivery.frame.receivedAt) }
         return found
+    }
+
+    /// `messages N · swaps S · opportunities O · p99 X µs`: the progress line of `run` on a terminal.
+    var progressLine: String {
+        "messages \(messages) · swaps \(swaps) · opportunities \(engineCounters.opportunities) · p99 \(latencies.percentile(0.99) / 1000) µs"
     }
 
     /// Installs a state sync update in the engine (between messages).

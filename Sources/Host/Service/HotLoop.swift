@@ -11,15 +11,15 @@ struct HotLoop {
     let mailbox: SyncMailbox
 
     /// Runs until `deliveries` ends or `stopAfter` messages have been processed; each
-    /// opportunity goes to `report`, and `progress` runs after each delivery.
+    /// opportunity goes to `report`, and `observe` runs after each delivery.
     mutating func run(
         _ deliveries: FeedDeliveries, stopAfter: Int? = nil,
-        report: (Opportunity) -> Void, progress: (FeedPipeline) -> Void = { _ in }
+        report: (Opportunity) -> Void, observe: (FeedDelivery, FeedPipeline) -> Void = { _, _ in }
     ) async {
         for await delivery in deliveries {
             for update in mailbox.take() { pipeline.absorb(update) }
             for opportunity in pipeline.consume(delivery) { report(opportunity) }
-            progress(pipeline)
+            observe(delivery, pipeline)
             if let stopAfter, pipeline.messages >= stopAfter { return }
         }
     }

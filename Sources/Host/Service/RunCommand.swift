@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Kernel
 import Logging
+import ServiceLifecycle
 
 /// `mevbot run`: the long-running service. The sequencer feed through decoding, swap recognition
 /// and the engine, with state sync beside it over JSON-RPC; opportunities reported (dry run).
@@ -56,13 +57,32 @@ struct RunCommand: AsyncParsableCommand {
             printToStandardError("mevbot run: \(error)")
             throw ExitCode(1)
         }
+        do {
+            let level = try LoggingSetup.level(configured: settings.logLevel, environment: environment)
+            _ = LoggingSetup.bootstrap(format: settings.logFormat == "json" ? .json : .text, level: level, environment: environment)
+        } catch {
+            printToStandardError("mevbot run: \(error)")
+            throw ExitCode(1)
+        }
         for line in settings.startupLines { printToStandardError("mevbot run: " + line) }
         let service = try await BotService.start(settings: settings, config: loaded, demo: demo)
-        let interrupts = InterruptSignal.onInterrupt { service.stop() }
+        let stopped = StopSignal()
+        let interrupts = InterruptSignal.onInterrupt {
+            service.stop()
+            stopped.fire()
+        }
         defer { interrupts.cancel() }
-        let summary = await service.run()
+        let observability = settings.metricsPort.map { port in
+            ObservabilityRun.start(service: service, settings: settings, maxSyncLag: UInt64(loaded.sync.maxLagBlocks), port: port)
+        }
+        let summary = await service.run(publisher: observability?.publisher, progress: true)
         print(summary.rendered)
         if let path = settings.saveSnapshot { try await service.save(to: path, config: loaded) }
+        if let observability {
+            // The demo keeps its endpoints up after the summary, for a Prometheus or curl to look.
+            if demo { await stopped.wait() }
+            await observability.stop()
+        }
     }
 
     /// Flags over the environment over `base` (the config's); `--demo` fills what is unset with
@@ -82,6 +102,7 @@ struct RunCommand: AsyncParsableCommand {
             settings.metricsPort = metricsPort
         }
         if demo {
+            settings.demoFeed = BotService.demoFeed
             settings.snapshot = settings.snapshot ?? BotService.demoSnapshot
         } else if settings.feeds.isEmpty {
             throw RunSettingsError(setting: "feeds", message: "no sequencer feed: pass --feed or set SEQUENCER_WS_URL")

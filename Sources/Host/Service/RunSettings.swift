@@ -7,6 +7,8 @@ struct RunSettings: Sendable, Equatable {
     var configPath = "config/dex.yaml"
     /// Sequencer feed WebSocket URLs (several: first copy of each message wins).
     var feeds: [String] = []
+    /// With `--demo`: the recording a loopback feed server replays instead of `feeds`.
+    var demoFeed: String?
     /// JSON-RPC HTTP endpoints for state sync (none: the engine runs on the snapshot alone).
     var rpcEndpoints: [String] = []
     /// The snapshot the engine starts from (and sync catches up from), if any.
@@ -61,7 +63,7 @@ struct RunSettings: Sendable, Equatable {
     var startupLines: [String] {
         [
             "config: \(configPath)",
-            "feeds: \(feeds.map(Self.redacted).joined(separator: ", "))",
+            "feeds: \(demoFeed.map { "\($0) replayed by a feed server on 127.0.0.1 (demo)" } ?? feeds.map(Self.redacted).joined(separator: ", "))",
             "rpc: \(rpcEndpoints.isEmpty ? "none (the engine runs on the snapshot alone)" : rpcEndpoints.map(Self.redacted).joined(separator: ", "))",
             "snapshot: \(snapshot ?? "none")",
             "save snapshot: \(saveSnapshot ?? "no")",
