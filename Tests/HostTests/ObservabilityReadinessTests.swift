@@ -30,3 +30,20 @@ import Testing
         #expect(everything.reasons == ["feed disconnected", "no feed message yet", "sync failing: down", "state not synced", "engine not running"])
     }
 }
+
+extension ObservabilityReadinessTests {
+    @Test func fromTheServiceSources() {
+        let feed = FeedStats()
+        var sync = SyncStatus.Reading()
+        let unsynced = Readiness(feed: feed.snapshot, millisSinceLastMessage: nil, sync: sync, engineRunning: true, limits: limits)
+        #expect(unsynced.reasons == ["feed disconnected", "no feed message yet", "state not synced"])
+        feed.connectionsOpen.store(1, ordering: .relaxed)
+        sync.syncedBlock = 100
+        sync.chainHead = 101
+        sync.lastError = "eth_getBlockByNumber: timeout"
+        let failing = Readiness(feed: feed.snapshot, millisSinceLastMessage: 3, sync: sync, engineRunning: true, limits: limits)
+        #expect(failing.reasons == ["sync failing: eth_getBlockByNumber: timeout"])
+        sync.lastError = nil
+        #expect(Readiness(feed: feed.snapshot, millisSinceLastMessage: 3, sync: sync, engineRunning: true, limits: limits).isReady)
+    }
+}

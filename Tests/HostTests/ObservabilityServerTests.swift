@@ -23,7 +23,7 @@ import Testing
                             beforeScrape: @escaping @Sendable () -> Void = {},
                             _ body: (String) async throws -> Void) async throws {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let server = ObservabilityServer(configuration: .init(port: 0), registry: registry.registry, readiness: readiness,
+        let server = ObservabilityServer(configuration: .init(port: 0), metrics: registry, readiness: readiness,
                                          beforeScrape: beforeScrape, onListening: { continuation.yield($0) })
         let services = ServiceGroup(services: [server], logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in

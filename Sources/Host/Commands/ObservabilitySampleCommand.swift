@@ -48,7 +48,7 @@ struct ObservabilitySampleCommand: AsyncParsableCommand {
         let rounds = RoundCounter()
         ObservabilitySample.publish(round: rounds.next(), to: publisher)
         let server = ObservabilityServer(
-            configuration: .init(port: port), registry: registry.registry,
+            configuration: .init(port: port), metrics: registry,
             readiness: {
                 Readiness(feedConnected: true, millisSinceLastMessage: 10, syncLag: 1, syncError: nil, engineRunning: true,
                           limits: .init(maxMessageAgeMillis: 5000, maxSyncLag: 3))

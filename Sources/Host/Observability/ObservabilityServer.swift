@@ -2,7 +2,6 @@ import Hummingbird
 import Kernel
 import Logging
 import NIOCore
-import Prometheus
 import ServiceLifecycle
 
 /// The operators' HTTP endpoints, a swift-service-lifecycle `Service`: `GET /metrics` (the
@@ -25,21 +24,21 @@ public struct ObservabilityServer: Service {
     }
 
     private let configuration: Configuration
-    private let registry: PrometheusCollectorRegistry
+    private let metrics: MetricsRegistry
     private let readiness: @Sendable () -> Readiness
     private let beforeScrape: @Sendable () -> Void
     private let onListening: @Sendable (Int) async -> Void
     private let logger: Logger
 
-    /// A server of `registry`'s series and `readiness`. `beforeScrape` runs before each
+    /// A server of `metrics`' series and `readiness`. `beforeScrape` runs before each
     /// `/metrics` answer (the service publishes its counters there); `onListening` is told the
     /// bound port once the socket listens.
-    public init(configuration: Configuration, registry: PrometheusCollectorRegistry,
+    public init(configuration: Configuration, metrics: MetricsRegistry,
                 readiness: @escaping @Sendable () -> Readiness, beforeScrape: @escaping @Sendable () -> Void = {},
                 onListening: @escaping @Sendable (Int) async -> Void = { _ in },
                 logger: Logger = Logger(label: "mevbot.observability")) {
         self.configuration = configuration
-        self.registry = registry
+        self.metrics = metrics
         self.readiness = readiness
         self.beforeScrape = beforeScrape
         self.onListening = onListening
@@ -67,11 +66,11 @@ public struct ObservabilityServer: Service {
     /// The three routes.
     private func router() -> Router<BasicRequestContext> {
         let router = Router()
-        let registry = registry, readiness = readiness, beforeScrape = beforeScrape
+        let metrics = metrics, readiness = readiness, beforeScrape = beforeScrape
         router.get("/metrics") { _, _ in
             beforeScrape()
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
         }
         router.get("/health") { _, _ in
             Self.json(.ok, JSONObject([JSONObject.Member("status", .string("ok"))]))
