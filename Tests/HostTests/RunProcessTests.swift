@@ -71,7 +71,6 @@ import Testing
         #expect(metrics.body.contains(#"mev_stage_latency_seconds_count{stage="total"} 45"#))
 
         let signalled = ContinuousClock.now
-        process.interrupt()  // SIGINT; SIGTERM is the same handler
         kill(process.processIdentifier, SIGTERM)
         for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(100)) }
         #expect(!process.isRunning)

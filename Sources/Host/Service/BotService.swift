@@ -134,13 +134,14 @@ final class BotService: Sendable {
     /// hot loop. Without state sync the state is never current (the engine runs on a snapshot).
     func readiness(_ limits: Readiness.Limits) -> Readiness {
         let last = lastMessageNanos.load(ordering: .relaxed)
-        let status = sync?.status.current
-        return Readiness(
-            feedConnected: client.stats.snapshot.connectionsOpen > 0,
-            millisSinceLastMessage: last == 0 ? nil : (MonotonicNanoseconds.now() &- last) / 1_000_000,
-            syncLag: status?.syncedBlock == nil ? nil : status?.lag,
-            syncError: sync == nil ? "no RPC endpoint: the engine runs on the snapshot alone" : status?.lastError,
-            engineRunning: engineRunning.load(ordering: .relaxed), limits: limits)
+        let age = last == 0 ? nil : (MonotonicNanoseconds.now() &- last) / 1_000_000
+        let feed = client.stats.snapshot
+        let running = engineRunning.load(ordering: .relaxed)
+        if let sync {
+            return Readiness(feed: feed, millisSinceLastMessage: age, sync: sync.status.current, engineRunning: running, limits: limits)
+        }
+        return Readiness(feedConnected: feed.connectionsOpen > 0, millisSinceLastMessage: age, syncLag: nil,
+                         syncError: "no RPC endpoint: the engine runs on the snapshot alone", engineRunning: running, limits: limits)
     }
 
     /// Publishes what may be read off the hot loop: the feed's, RPC client's and sync's counters.

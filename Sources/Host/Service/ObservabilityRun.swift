@@ -20,7 +20,7 @@ struct ObservabilityRun: Sendable {
                                       maxSyncLag: maxSyncLag)
         let host = settings.metricsHost
         let server = ObservabilityServer(
-            configuration: .init(host: host, port: port), registry: registry.registry,
+            configuration: .init(host: host, port: port), metrics: registry,
             readiness: { service.readiness(limits) },
             beforeScrape: { service.publishShared(to: publisher) },
             onListening: { bound in printToStandardError("mevbot run: metrics http://\(host):\(bound)") })

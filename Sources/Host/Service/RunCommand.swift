@@ -75,8 +75,13 @@ struct RunCommand: AsyncParsableCommand {
         let observability = settings.metricsPort.map { port in
             ObservabilityRun.start(service: service, settings: settings, maxSyncLag: UInt64(loaded.sync.maxLagBlocks), port: port)
         }
-        let summary = await service.run(publisher: observability?.publisher, progress: true)
+        // One JSON line per opportunity, flushed: a reader of a pipe gets each as it is found.
+        let summary = await service.run(publisher: observability?.publisher, progress: true) { opportunity in
+            print(JSONValue.object(opportunity.json).rendered)
+            fflush(nil)
+        }
         print(summary.rendered)
+        fflush(nil)
         if let path = settings.saveSnapshot { try await service.save(to: path, config: loaded) }
         if let observability {
             // The demo keeps its endpoints up after the summary, for a Prometheus or curl to look.
