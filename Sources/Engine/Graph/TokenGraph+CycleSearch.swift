@@ -43,12 +43,14 @@ extension TokenGraph {
         }
     }
 
-    /// Calls `body` with each token that shares a pool with both `a` and `b`, walking the smaller
-    /// of their neighbour sets.
+    /// Calls `body` with each token that shares a pool with both `a` and `b`, in token order (a
+    /// dictionary's own order differs between instances, and the cycles' order must not: the
+    /// engine answers the same feed the same way, byte for byte), walking the smaller of their
+    /// neighbour sets.
     private func forEachCommonNeighbour(of a: TokenID, _ b: TokenID, _ body: (TokenID) -> Void) {
         let hopsA = vertices[a.index].hops, hopsB = vertices[b.index].hops
         let (smaller, larger) = hopsA.count <= hopsB.count ? (hopsA, hopsB) : (hopsB, hopsA)
-        for c in smaller.keys where larger[c] != nil {
+        for c in smaller.keys.filter({ larger[$0] != nil }).sorted(by: { $0.index < $1.index }) {
             body(c)
         }
     }

@@ -62,7 +62,7 @@ enum ConfigReport {
 
     /// `service: feeds …, snapshot …`, in the section's key names.
     static func serviceLine(_ service: ServiceConfiguration) -> String {
-        let feeds = service.feeds.map(RunSettings.redacted)
+        let feeds = service.feeds.map(Redaction.url)
         return "service: feeds (\(feeds.count)) \(feeds.isEmpty ? "-" : feeds.joined(separator: ",")), "
             + "snapshot \(service.snapshot ?? "-"), saveSnapshot \(service.saveSnapshot ?? "-"), "
             + "metrics \(service.metricsPort.map { "\(service.metricsHost):\($0)" } ?? "-"), "

@@ -63,23 +63,14 @@ struct RunSettings: Sendable, Equatable {
     var startupLines: [String] {
         [
             "config: \(configPath)",
-            "feeds: \(demoFeed.map { "\($0) replayed by a feed server on 127.0.0.1 (demo)" } ?? feeds.map(Self.redacted).joined(separator: ", "))",
-            "rpc: \(rpcEndpoints.isEmpty ? "none (the engine runs on the snapshot alone)" : rpcEndpoints.map(Self.redacted).joined(separator: ", "))",
+            "feeds: \(demoFeed.map { "\($0) replayed by a feed server on 127.0.0.1 (demo)" } ?? feeds.map(Redaction.url).joined(separator: ", "))",
+            "rpc: \(rpcEndpoints.isEmpty ? "none (the engine runs on the snapshot alone)" : rpcEndpoints.map(Redaction.url).joined(separator: ", "))",
             "snapshot: \(snapshot ?? "none")",
             "save snapshot: \(saveSnapshot ?? "no")",
             "metrics: \(metricsPort.map { "\(metricsHost):\($0)" } ?? "off")",
             "logs: \(logFormat), \(logLevel ?? "info")",
             "mode: dry run (opportunities are reported, nothing is sent)",
         ]
-    }
-
-    /// `scheme://host:port`: what may be shown of a URL.
-    static func redacted(_ url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return "(not a URL)" }
-        let rest = url[schemeEnd.upperBound...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: "@").last.map(String.init) ?? ""
-        return url[..<schemeEnd.upperBound] + host
     }
 
     private static func list(_ text: String) -> [String] {
