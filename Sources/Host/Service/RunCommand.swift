@@ -66,28 +66,20 @@ struct RunCommand: AsyncParsableCommand {
         }
         for line in settings.startupLines { printToStandardError("mevbot run: " + line) }
         let service = try await BotService.start(settings: settings, config: loaded, demo: demo)
-        let stopped = StopSignal()
-        let interrupts = InterruptSignal.onInterrupt {
-            service.stop()
-            stopped.fire()
-        }
-        defer { interrupts.cancel() }
         let observability = settings.metricsPort.map { port in
-            ObservabilityRun.start(service: service, settings: settings, maxSyncLag: UInt64(loaded.sync.maxLagBlocks), port: port)
+            ObservabilityRun(service: service, settings: settings, maxSyncLag: UInt64(loaded.sync.maxLagBlocks), port: port)
         }
-        // One JSON line per opportunity, flushed: a reader of a pipe gets each as it is found.
-        let summary = await service.run(publisher: observability?.publisher, progress: true) { opportunity in
-            print(JSONValue.object(opportunity.json).rendered)
-            fflush(nil)
-        }
-        print(summary.rendered)
-        fflush(nil)
-        if let path = settings.saveSnapshot { try await service.save(to: path, config: loaded) }
-        if let observability {
-            // The demo keeps its endpoints up after the summary, for a Prometheus or curl to look.
-            if demo { await stopped.wait() }
-            await observability.stop()
-        }
+        // The bot ends the group when it returns; the demo with endpoints returns only at SIGTERM.
+        let bot = BotLifecycleService(service: service, publisher: observability?.publisher, saveSnapshot: settings.saveSnapshot,
+                                      config: loaded, holdAfterEnd: demo && observability != nil)
+        var services = [ServiceGroupConfiguration.ServiceConfiguration(service: bot, successTerminationBehavior: .gracefullyShutdownGroup)]
+        if let observability { services.append(.init(service: observability.server)) }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: Logger(label: "mevbot.run")))
+        // The project's signal watcher starts the graceful shutdown (a second signal exits at
+        // once): installed before the group runs, it leaves no window where SIGTERM kills.
+        let interrupts = InterruptSignal.onInterrupt { Task { await group.triggerGracefulShutdown() } }
+        defer { interrupts.cancel() }
+        try await group.run()
     }
 
     /// Flags over the environment over `base` (the config's); `--demo` fills what is unset with
