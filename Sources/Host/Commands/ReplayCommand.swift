@@ -57,7 +57,7 @@ struct ReplayCommand: AsyncParsableCommand {
     static func replay(
         _ frames: [RecordedFrame], config loaded: LoadedConfig, engine: Engine?, timeoutSeconds: Int, report: (Opportunity) -> Void
     ) async throws -> (summary: JSONLine, complete: Bool) {
-        let expected = frames.reduce(0) { $0 + ((try? FeedDecoder(decodesTransactions: false).decode($1.bytes))?.entries.count ?? 0) }
+        let expected = FeedRecordingReader.messageCount(frames)
         var serverConfiguration = FeedReplayServer.Configuration()
         // With the engine, frames go out 2 ms apart, as a feed's do (250 ms), only faster: each
         // frame's latency is then its own, not time spent queued behind the frames before it.

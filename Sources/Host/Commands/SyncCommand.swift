@@ -12,7 +12,7 @@ struct SyncCommand: AsyncParsableCommand {
             Discovers the pools of every pair of the config's tokens in every enabled entry (and the
             pools it names), loads their states at --block (default: the head) through Multicall3
             and writes the snapshot to --out. With --from, starts from that snapshot instead and
-            catches it up by the pools' logs. The endpoint comes from --rpc, else RPC_URL, else the
+            catches it up by the pools' logs. The endpoint comes from --rpc, else RPC_URL (comma-separated), else the
             config's rpc.endpoints; its chain id must be the config's. Prints one JSON summary line;
             each pool that failed is a line on stderr. Exit status 1 when the node cannot be read.
             """
@@ -36,7 +36,7 @@ struct SyncCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try loadConfig(path: config)
         var settings = loaded.rpc
-        let environment = ProcessInfo.processInfo.environment["RPC_URL"].map { [$0] } ?? []
+        let environment = ProcessInfo.processInfo.environment["RPC_URL"].map(RunSettings.list) ?? []
         settings.endpoints = !rpc.isEmpty ? rpc : !environment.isEmpty ? environment : settings.endpoints
         guard !settings.endpoints.isEmpty else {
             printToStandardError("mevbot sync: no endpoint: pass --rpc, set RPC_URL or list rpc.endpoints in \(config)")

@@ -37,7 +37,7 @@ extension DEXConfigDecoder {
     }
 
     /// A URL of one of `schemes` with a host; the message names the schemes, never the value.
-    private mutating func url(_ node: Node?, at place: ConfigPlace, schemes: [String]) -> String? {
+    mutating func url(_ node: Node?, at place: ConfigPlace, schemes: [String]) -> String? {
         guard let text = reader.text(node, at: place) else { return nil }
         let scheme = text.prefix { $0 != ":" }.lowercased()
         guard schemes.contains(scheme), text.dropFirst(scheme.count).hasPrefix("://"),

@@ -16,12 +16,7 @@ extension DEXConfigDecoder {
         guard let fields = reader.fields(node, at: place, allowed: Self.serviceKeys, required: []) else { return nil }
         let feeds = place.key("feeds")
         configuration.feeds = (reader.list(fields["feeds"], at: feeds) ?? []).enumerated().compactMap { index, node in
-            guard let text = reader.text(node, at: feeds.index(index)) else { return nil }
-            guard text.hasPrefix("ws://") || text.hasPrefix("wss://") else {
-                reader.fail(feeds.index(index), "expected a ws:// or wss:// URL")
-                return nil
-            }
-            return text
+            url(node, at: feeds.index(index), schemes: ["ws", "wss"])
         }
         configuration.snapshot = reader.text(fields["snapshot"], at: place.key("snapshot"))
         configuration.saveSnapshot = reader.text(fields["saveSnapshot"], at: place.key("saveSnapshot"))

@@ -45,6 +45,12 @@ public struct FeedRecordingReader: ~Copyable {
         return nil
     }
 
+    /// The messages `frames` hold (frames that do not decode count none): what a replay waits for.
+    public static func messageCount(_ frames: [RecordedFrame]) -> Int {
+        let decoder = FeedDecoder(decodesTransactions: false)
+        return frames.reduce(0) { $0 + ((try? decoder.decode($1.bytes))?.entries.count ?? 0) }
+    }
+
     /// Every frame of the file at `path`; throws at the first refused line, and for a file without frames.
     public static func readAll(path: String) throws -> [RecordedFrame] {
         var reader = try FeedRecordingReader(path: path)

@@ -81,7 +81,7 @@ final class BotService: Sendable {
         var expected: Int?
         if demo {
             let frames = try FeedRecordingReader.readAll(path: demoFeed)
-            expected = frames.reduce(0) { $0 + ((try? FeedDecoder(decodesTransactions: false).decode($1.bytes))?.entries.count ?? 0) }
+            expected = FeedRecordingReader.messageCount(frames)
             var configuration = FeedReplayServer.Configuration()
             configuration.pacing = .interval(.milliseconds(10))
             let replay = FeedReplayServer(frames: frames, configuration: configuration)

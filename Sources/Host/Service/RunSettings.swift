@@ -73,7 +73,8 @@ struct RunSettings: Sendable, Equatable {
         ]
     }
 
-    private static func list(_ text: String) -> [String] {
+    /// The URLs of a comma-separated environment value (`SEQUENCER_WS_URL`, `RPC_URL`).
+    static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
