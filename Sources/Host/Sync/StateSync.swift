@@ -123,8 +123,9 @@ public actor StateSync {
         var rewound: UInt64 = 0
         var touched = Set<Address>()
         var removed = Set<Address>()
-        // The synced head must still be on the chain; otherwise find where it forked.
-        if let canonical = try await source.header(start.number), canonical.hash != start.hash {
+        // The synced head must still be on the chain (a chain now shorter than it has forked
+        // too); otherwise find where it forked.
+        if try await source.header(start.number)?.hash != start.hash {
             rewound = try await rewind(&pools, below: start, touched: &touched, target: target)
         } else if target <= start.number {
             return nil
