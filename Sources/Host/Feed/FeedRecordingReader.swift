@@ -1,3 +1,4 @@
+import Kernel
 /// Reads a feed recording file (docs/feed-recording.md) frame by frame, holding one chunk and one
 /// line in memory at a time: frame lines and bare frame lines, in any mix. Header lines and blank
 /// lines are skipped. A bad line throws `FeedRecordingError.badLine` once and is left behind, so
