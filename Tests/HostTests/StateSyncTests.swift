@@ -64,19 +64,6 @@ import Testing
         #expect(head?.hash == update.header.hash, "synced to the canonical head")
     }
 
-    @Test func aReorgToAShorterChainRewinds() async throws {
-        let world = try await SyncTestWorld.start(seed: 16)
-        defer { world.chain.stop() }
-        _ = try await world.sync.bootstrap(world.config.poolCandidates)
-        let tip = try await world.chain.mine(10)
-        _ = try await world.sync.step()
-        try await world.chain.reorg(depth: 6, newBlocks: 2)
-        let update = try #require(try await world.sync.step())
-        #expect(update.header.number == tip.number - 4, "synced to the new, shorter head")
-        #expect(update.rewoundBlocks == 6)
-        #expect(try await world.drift().differences.isEmpty)
-    }
-
     @Test func snapshotRoundTripAndCatchUpEqualAFreshBootstrap() async throws {
         let world = try await SyncTestWorld.start(seed: 13)
         defer { world.chain.stop() }
