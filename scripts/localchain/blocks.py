@@ -2,9 +2,9 @@
 
 A block's hash is the keccak of an RLP list of (parentHash, number, timestamp, baseFee,
 extraData, transactions root, logs bloom): parentHash continuity holds by construction, and a
-block mined on another branch differs at least in extraData (the branch number). Transaction
-hashes are keccak(RLP(chain id, block number, index, sender, to, data)): there are no signed
-transactions on this chain.
+block mined on another branch differs at least in extraData (the branch number). A signed
+transaction's hash is keccak of its raw envelope; the chain's own unsigned transactions get
+keccak(RLP(chain id, block number, index, sender, to, data)).
 """
 
 from dataclasses import dataclass, field
@@ -54,7 +54,7 @@ class Block:
         """Records a transaction applied in this block and its outcome."""
         index = len(self.txs)
         target = bytes.fromhex(tx.to[2:]) if tx.to else b""
-        self.tx_hashes.append(keccak(rlp.encode(
+        self.tx_hashes.append(tx.signed.hash if tx.signed else keccak(rlp.encode(
             [chain_id, self.number, index, bytes.fromhex(tx.sender[2:]), target, tx.data])))
         self.txs.append(tx)
         self.outcomes.append(outcome)

@@ -4,6 +4,10 @@ Every block's randomness comes from random.Random("<seed>/<branch>/<number>"), s
 same sequence of admin calls give the same chain, hashes included. Block 0 is an empty genesis;
 block 1 deploys the world (world.py). A reorg starts branch b+1: the dropped blocks' state is
 rebuilt from history, and blocks mined from then on carry the new branch number.
+
+Besides the seeded activity, a block can hold one sequenced signed transaction (`sequence`: the
+sequencer mines one block per transaction, as Arbitrum makes one block per sequencer message), a
+funding (`fund`: FAUCET sends ether, TRADER mints test tokens) or a deployment (`deploy`).
 """
 
 import random
@@ -13,6 +17,7 @@ from eth_utils import to_checksum_address
 from blocks import Block
 from history import History
 from machine import Machine, Tx, calldata
+from tokens import FAUCET, FAUCET_WEI, DEPLOYER, mint
 from world import World
 
 GENESIS_TIMESTAMP = 1_700_000_000
@@ -28,16 +33,17 @@ class Writer:
 
     def send(self, sender, to, signature, types=(), values=()):
         """A call of `signature` on `to`; returns its Outcome (a revert is recorded, not raised)."""
-        return self._apply(Tx(sender, to, calldata(signature, types, values)))
+        return self.apply(Tx(sender, to, calldata(signature, types, values)))
 
     def deploy(self, sender, code):
         """Deploys creation `code`; returns the new address (raises if the deployment fails)."""
-        outcome = self._apply(Tx(sender, None, code))
+        outcome = self.apply(Tx(sender, None, code))
         if not outcome.success:
             raise RuntimeError(f"deployment by {sender} failed")
         return to_checksum_address(outcome.output)
 
-    def _apply(self, tx):
+    def apply(self, tx):
+        """Applies `tx` and records it in the block; its Outcome."""
         outcome = self.machine.apply(tx)
         self.block.add(self.chain.chain_id, tx, outcome)
         return outcome
@@ -46,15 +52,20 @@ class Writer:
 class Chain:
     """Blocks, the live state at the head, and the world deployed on it."""
 
-    def __init__(self, seed, chain_id, counts):
-        self.seed, self.chain_id, self.branch = seed, chain_id, 0
-        self.machine = Machine(chain_id)
-        self.blocks = [Block(0, b"\0" * 32, GENESIS_TIMESTAMP, BASE_FEE, 0).seal()]
+    def __init__(self, seed, chain_id, counts, base_fee=BASE_FEE):
+        self.seed, self.chain_id, self.branch, self.base_fee = seed, chain_id, 0, base_fee
+        self.machine = self.new_machine()
+        self.blocks = [Block(0, b"\0" * 32, GENESIS_TIMESTAMP, base_fee, 0).seal()]
         self.by_hash = {self.blocks[0].hash: self.blocks[0]}
+        self.locations = {}  # transaction hash -> (block number, index) on the canonical chain
         self.history = History(self)
         self.world = World()
         self.listeners = []  # callables(removed blocks, added blocks)
         self._mine(lambda writer, rng: self.world.build(writer, random.Random(f"{seed}/world"), counts))
+
+    def new_machine(self):
+        """A fresh machine at genesis (FAUCET holds FAUCET_WEI)."""
+        return Machine(self.chain_id, {FAUCET: FAUCET_WEI})
 
     @property
     def head(self):
@@ -68,11 +79,13 @@ class Chain:
         """Mines one block whose transactions `action(writer, rng)` sends; returns the block."""
         parent = self.head
         rng = self._rng(parent.number + 1)
-        block = Block(parent.number + 1, parent.hash, parent.timestamp + rng.randint(1, 3), BASE_FEE, self.branch)
+        block = Block(parent.number + 1, parent.hash, parent.timestamp + rng.randint(1, 3), self.base_fee,
+                      self.branch)
         self.machine.enter_block(block.number, block.timestamp, block.base_fee)
         action(Writer(self, block), rng)
         self.blocks.append(block.seal())
         self.by_hash[block.hash] = block
+        self.locations.update((tx_hash, (block.number, index)) for index, tx_hash in enumerate(block.tx_hashes))
         return block
 
     def _activity(self, mix):
@@ -106,6 +119,8 @@ class Chain:
         del self.blocks[fork + 1:]
         for block in removed:
             del self.by_hash[block.hash]
+            for tx_hash in block.tx_hashes:
+                self.locations.pop(tx_hash, None)
         self.history.forget_after(fork)
         self.world.forget_after(fork)
         self.branch += 1
@@ -120,6 +135,38 @@ class Chain:
         block = self._mine(lambda writer, rng: created.append(self.world.create_pool(writer, rng, dex, symbols, fee)))
         self._notify([], [block])
         return created[0]
+
+    def sequence(self, signed):
+        """Mines a block holding the signed transaction alone (charged the base fee per gas, as
+        Arbitrum charges: the tip is not paid); returns the block."""
+        tx = Tx(signed.sender, signed.to, signed.data, signed.value, signed.gas, self.base_fee, signed)
+        block = self._mine(lambda writer, rng: writer.apply(tx))
+        self._notify([], [block])
+        return block
+
+    def fund(self, account, wei, amounts):
+        """Mines a block in which FAUCET sends `wei` to `account` and TRADER mints it each
+        {token: amount}; returns the block."""
+        def act(writer, rng):
+            if wei:
+                writer.apply(Tx(FAUCET, account, b"", wei))
+            for token, amount in amounts.items():
+                mint(writer, token, account, amount)
+        block = self._mine(act)
+        self._notify([], [block])
+        return block
+
+    def deploy(self, code, sender=DEPLOYER):
+        """Mines a block deploying creation `code` from `sender` (unsigned; its nonce goes up as
+        a CREATE's does); returns the block (its only outcome says whether it worked)."""
+        block = self._mine(lambda writer, rng: writer.apply(Tx(sender, None, code)))
+        self._notify([], [block])
+        return block
+
+    def transaction(self, tx_hash):
+        """(block, index) of a canonical transaction, or None."""
+        number, index = self.locations.get(tx_hash, (None, None))
+        return None if number is None else (self.blocks[number], index)
 
     def block(self, number):
         """The canonical block `number` (None past the head)."""

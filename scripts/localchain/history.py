@@ -6,8 +6,6 @@ replays blocks 1..n, or a cached machine at an earlier block replays the blocks 
 A few machines stay cached (keyed by number and hash, so a reorg never serves a stale branch).
 """
 
-from machine import Machine
-
 CACHED = 6
 
 
@@ -33,7 +31,7 @@ class History:
             start = max(usable)
             machine = self.cache.pop(start)[1]
             return self._replay(machine, start + 1, number)
-        return self._replay(Machine(self.chain.chain_id), 1, number)
+        return self._replay(self.chain.new_machine(), 1, number)
 
     def machine_at(self, number):
         """The state after block `number` of the canonical chain; do not change it."""

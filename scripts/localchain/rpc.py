@@ -1,11 +1,18 @@
-"""JSON-RPC methods over the chain: the standard eth_* reads and the local_* admin methods.
+"""JSON-RPC methods over the chain: the standard eth_* reads and the local_* admin methods, plus
+the transaction methods of txrpc.py.
 
-`Dispatcher.answer` turns one parsed request (object or batch array) into its answer (None for a
-notification or a batch of notifications). Subscriptions belong to a WebSocket connection, so
-eth_subscribe / eth_unsubscribe go to the `session` the transport passes (None over HTTP).
+`Dispatcher.answer` (a coroutine: sending a transaction may wait, see sequencer.py) turns one
+parsed request (object or batch array) into its answer (None for a notification or a batch of
+notifications). Subscriptions belong to a WebSocket connection, so eth_subscribe /
+eth_unsubscribe go to the `session` the transport passes (None over HTTP). The armed `fault`
+the transport took for this answer changes eth_chainId ("chainId") and refuses
+eth_sendRawTransaction (the tx kinds); the transport applies the others.
 """
 
+import inspect
+
 from blocks import data_hex, quantity
+from faults import TX_KINDS
 from machine import CallFailed, ZERO_ADDRESS
 from params import (RpcError, address, block_hash, block_number, block_reference, data, hex_int, invalid,
                     log_filter, matches, param)
@@ -14,10 +21,11 @@ CLIENT_VERSION = "mevbot-localchain/1.0 (pyrevm 0.3.7)"
 
 
 class Dispatcher:
-    """Answers requests against `chain`; `faults` is the transport's FaultPlan (local_fault)."""
+    """Answers requests against `chain`; `faults` is the transport's FaultPlan (local_fault),
+    `transactions` the TransactionMethods."""
 
-    def __init__(self, chain, faults):
-        self.chain, self.faults = chain, faults
+    def __init__(self, chain, faults, transactions):
+        self.chain, self.faults, self.transactions = chain, faults, transactions
         self.methods = {
             "eth_chainId": lambda p: quantity(self.chain.chain_id),
             "net_version": lambda p: str(self.chain.chain_id),
@@ -36,6 +44,7 @@ class Dispatcher:
             "local_createPool": self.local_create_pool,
             "local_state": self.local_state,
             "local_info": lambda p: self.info(),
+            **transactions.methods(),
         }
 
     def info(self):
@@ -44,16 +53,16 @@ class Dispatcher:
         return {"chainId": self.chain.chain_id, "head": {"number": head.number, "hash": data_hex(head.hash)},
                 **self.chain.world.info()}
 
-    def answer(self, request, session=None, wrong_chain_id=False):
-        """The answer to one request object or a batch array."""
+    async def answer(self, request, session=None, fault=None):
+        """The answer to one request object or a batch array (a batch's members in order)."""
         if isinstance(request, list):
             if not request:
                 return error_answer(None, RpcError(-32600, "empty batch"))
-            answers = [self._one(item, session, wrong_chain_id) for item in request]
+            answers = [await self._one(item, session, fault) for item in request]
             return [a for a in answers if a is not None] or None
-        return self._one(request, session, wrong_chain_id)
+        return await self._one(request, session, fault)
 
-    def _one(self, request, session, wrong_chain_id):
+    async def _one(self, request, session, fault):
         if not isinstance(request, dict) or not isinstance(request.get("method"), str):
             return error_answer(None, RpcError(-32600, "invalid request"))
         ident, method, params = request.get("id"), request["method"], request.get("params", [])
@@ -62,10 +71,14 @@ class Dispatcher:
                 if session is None:
                     raise RpcError(-32601, "notifications not supported")
                 result = session.subscribe(params) if method == "eth_subscribe" else session.unsubscribe(params)
-            elif method == "eth_chainId" and wrong_chain_id:
+            elif method == "eth_chainId" and fault and fault.kind == "chainId":
                 result = quantity(self.chain.chain_id + 1)
+            elif method == "eth_sendRawTransaction" and fault and fault.kind in TX_KINDS:
+                raise self.transactions.refuse_injected(fault.kind, params)
             elif method in self.methods:
                 result = self.methods[method](params)
+                if inspect.isawaitable(result):
+                    result = await result
             else:
                 raise RpcError(-32601, f"the method {method} does not exist/is not available")
         except RpcError as error:

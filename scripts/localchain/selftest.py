@@ -4,7 +4,8 @@ Starts server.py on port 0 (twice, to check that a seed gives the same chain), m
 and checks, over HTTP and WebSocket: blocks and their parent links, getLogs filters against the
 logs themselves, eth_call at earlier blocks against the Sync and Swap events, local_state, a reorg
 of depth 5 (new hashes, continuity, newHeads and removed logs on the WebSocket), local_createPool,
-and each fault kind. Prints how long mining 100 blocks takes.
+each fault kind, and the sequencer, feed and express lane (selftest_sequencer.py). Prints how long
+mining 100 blocks takes.
 
     .venv/bin/python scripts/localchain/selftest.py
 """
@@ -20,8 +21,12 @@ import aiohttp
 from eth_abi import decode
 from eth_utils import keccak
 
+from selfcheck import Failed, check
+from selftest_sequencer import HOLD_MS, run_sequencer_checks
+
 SERVER = Path(__file__).resolve().parent / "server.py"
 SEED = 5
+BASE_FEE = 10_000_000  # the server's default
 V2_SYNC = "0x" + keccak(text="Sync(uint112,uint112)").hex()
 V2_SWAP = "0x" + keccak(text="Swap(address,uint256,uint256,uint256,uint256,address)").hex()
 V3_SWAP = "0x" + keccak(text="Swap(address,address,int256,int256,uint160,uint128,int24)").hex()
@@ -34,19 +39,10 @@ GET_RESERVES = "0x0902f1ac"
 SLOT0 = "0x3850c7bd"
 
 
-class Failed(Exception):
-    """A check that did not hold."""
-
-
-def check(condition, message):
-    """Raises Failed(message) unless `condition`."""
-    if not condition:
-        raise Failed(message)
-
-
 def start_server():
     """Starts server.py; returns (process, start line)."""
-    process = subprocess.Popen([sys.executable, str(SERVER), "--port", "0", "--seed", str(SEED)],
+    process = subprocess.Popen([sys.executable, str(SERVER), "--port", "0", "--seed", str(SEED),
+                                "--nonce-wait-ms", str(HOLD_MS)],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     line = process.stdout.readline()
     check(line, "the server printed no start line")
@@ -305,6 +301,8 @@ async def run(line, twin_line):
         check(len(await client.call("eth_getCode", created["address"], "latest")) > 1000, "the new pool has no code")
         await check_faults_http(client)
         await check_faults_ws(client, line["ws"])
+        landed = await run_sequencer_checks(session, client, line, BASE_FEE)
+        print(f"{landed} signed transactions sequenced, fed and checked")
         started = time.monotonic()
         await client.call("local_mine", 100)
         print(f"mining 100 blocks took {time.monotonic() - started:.2f} s; "

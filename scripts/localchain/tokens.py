@@ -8,6 +8,8 @@ import genuine
 
 DEPLOYER = "0x00000000000000000000000000000000000d3a10"  # deploys and owns the factories
 TRADER = "0x0000000000000000000000000000000000007ade"  # swaps, adds and removes liquidity
+FAUCET = "0x0000000000000000000000000000000000fa0ce7"  # holds ether from genesis and pays local_fund
+FAUCET_WEI = 10**30
 
 # (symbol, decimals, a reference price in dollars that sets the pools' initial prices)
 TOKEN_SPECS = (("WETH", 18, 3000.0), ("USDC", 6, 1.0), ("ARB", 18, 0.8), ("USDT", 6, 1.0), ("DAI", 18, 1.0))

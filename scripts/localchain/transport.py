@@ -1,10 +1,13 @@
 """HTTP POST and WebSocket on one port (aiohttp): JSON-RPC answers, faults and subscriptions.
 
-A GET with an Upgrade header becomes a WebSocket whose text messages are requests; anything else
-POSTed is one request or a batch. Each WebSocket has a `Session` holding its subscriptions
-("newHeads", and "logs" with an optional filter); the chain's listener queues their
-notifications, and one task per connection sends queued messages in order. On a reorg, logs
-subscribers get the dropped blocks' matching logs again with "removed": true, then the new ones.
+A GET of / with an Upgrade header becomes a WebSocket whose text messages are requests; anything
+else POSTed to / is one request or a batch; /feed is the sequencer feed (feed.py). Each WebSocket
+has a `Session` holding its subscriptions ("newHeads", and "logs" with an optional filter); the
+chain's listener queues their notifications, and one task per connection sends queued messages
+in order. Each request of a WebSocket is answered by a task of its own (a transaction with a
+nonce gap may wait for its predecessor, which may come on the same connection), its answer
+queued in request order. On a reorg, logs subscribers get the dropped blocks' matching logs again
+with "removed": true, then the new ones.
 """
 
 import asyncio
@@ -12,6 +15,7 @@ import json
 
 from aiohttp import WSMsgType, web
 
+from feed import PATH as FEED_PATH
 from params import RpcError, invalid, log_filter, matches, param
 
 DROP_LIMIT_SECONDS = 3600
@@ -75,24 +79,28 @@ class Session:
                                                   "params": {"subscription": ident, "result": result}}))
 
     async def pump(self):
-        """Sends queued messages in order until the connection closes."""
+        """Sends queued messages (texts, or tasks giving a text or None) in order until the
+        connection closes."""
         while True:
-            text = await self.queue.get()
-            if text is None or self.socket.closed:
+            item = await self.queue.get()
+            if item is None or self.socket.closed:
                 return
-            await self.socket.send_str(text)
+            text = await item if isinstance(item, asyncio.Future) else item
+            if text is not None:
+                await self.socket.send_str(text)
 
 
 class Server:
     """The aiohttp application around a Dispatcher."""
 
-    def __init__(self, chain, dispatcher, faults):
+    def __init__(self, chain, dispatcher, faults, feed):
         self.chain, self.dispatcher, self.faults = chain, dispatcher, faults
         self.sessions = set()
         self.next_id = 0
         chain.listeners.append(self._on_chain_change)
         self.app = web.Application()
         self.app.router.add_route("*", "/", self.handle)
+        self.app.router.add_route("GET", FEED_PATH, feed.handle)
 
     def _on_chain_change(self, removed, added):
         for session in self.sessions:
@@ -129,7 +137,7 @@ class Server:
             status = int(fault.kind[len("status"):])
             return web.Response(status=status, text="Too Many Requests" if status == 429 else "Internal Server Error",
                                 headers={"Retry-After": "1"} if status == 429 else None)
-        answer = self.dispatcher.answer(parsed, None, wrong_chain_id=bool(fault and fault.kind == "chainId"))
+        answer = await self.dispatcher.answer(parsed, None, fault)
         if answer is None:
             return web.Response(status=204)
         return web.Response(text=faulted_text(answer, fault), content_type="application/json")
@@ -167,10 +175,13 @@ class Server:
             return False
         if fault and fault.kind == "drop":
             return True
+        session.queue.put_nowait(asyncio.ensure_future(self._websocket_answer(session, parsed, fault)))
+        return True
+
+    async def _websocket_answer(self, session, parsed, fault):
+        """The text answering one WebSocket request (None for notifications only)."""
         if fault and fault.kind == "slow":
             await asyncio.sleep(fault.delay_ms / 1000)
-        answer = self.dispatcher.answer(parsed, session, wrong_chain_id=bool(fault and fault.kind == "chainId"))
-        if answer is not None:
-            session.queue.put_nowait(faulted_text(answer, fault))
-        return True
+        answer = await self.dispatcher.answer(parsed, session, fault)
+        return None if answer is None else faulted_text(answer, fault)
 
