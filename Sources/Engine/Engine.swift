@@ -105,6 +105,7 @@ public struct Engine: Sendable {
             }
             unconfirmed.append((message.block, message.timestamp, transaction))
         }
+        forgetUnconfirmed(before: message.block)
         lap(&timings.simulate)
         // Screen the cycles through the moved pools, each once (a pool's list holds a cycle
         // once, so only a second pool's list needs the marks).
@@ -192,7 +193,7 @@ public struct Engine: Sendable {
             sequenceNumber: message.sequenceNumber, trigger: trigger, block: message.block, token: base, cycle: hops,
             amountIn: trade.amountIn, amountOut: trade.amountIn + trade.profit, grossProfit: trade.profit,
             gasUnits: cost.gasUnits, l2Cost: cost.l2Cost, l1Cost: cost.l1Cost,
-            netProfit: trade.profit - costInBase, netProfitEth: netProfitEth, stateVersion: state.version)
+            netProfit: trade.profit - costInBase, netProfitEth: netProfitEth, stateVersion: state.version, executorHops: executorHops)
     }
 
     // MARK: Blocks
@@ -215,4 +216,19 @@ public struct Engine: Sendable {
             _ = apply(entry.transaction, timestamp: entry.timestamp, counting: false)
         }
     }
+
+    /// Bounds the feed's transactions kept for re-applying when no block confirms them (an engine
+    /// run on a snapshot alone, or a sync far behind): once the oldest is twice
+    /// `unconfirmedWindowBlocks` behind `newest`, those more than one window behind are forgotten
+    /// (their effect stays in the pending state; a later `confirm` of a block before them would
+    /// not re-apply them). Trimming by halves keeps the cost off most messages.
+    private mutating func forgetUnconfirmed(before newest: UInt64) {
+        let window = configuration.unconfirmedWindowBlocks
+        guard let oldest = unconfirmed.first, oldest.block &+ 2 &* window < newest else { return }
+        let kept = unconfirmed.firstIndex { $0.block &+ window >= newest } ?? unconfirmed.count
+        unconfirmed.removeFirst(kept)
+    }
+
+    /// The feed's transactions held for re-applying after the next confirm.
+    public var unconfirmedCount: Int { unconfirmed.count }
 }

@@ -21,6 +21,9 @@ public struct EngineConfiguration: Sendable, Equatable {
     /// The transaction a cycle is sent in, for its size on L1 (the executor's address and the
     /// gas fields).
     public var transaction: TransactionTemplate
+    /// The blocks of feed transactions kept for re-applying when no block confirms them:
+    /// 2,400 blocks, ten minutes of Arbitrum One's 250 ms blocks, far beyond any sync lag.
+    public var unconfirmedWindowBlocks: UInt64 = 2_400
 
     /// The L2 base fee default: 0.01 gwei, Arbitrum One's minimum base fee and the
     /// `effectiveGasPrice` of every real receipt in `Tests/EngineTests/Fixtures/l1_fee_pairs.json`.

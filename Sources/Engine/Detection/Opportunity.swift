@@ -31,6 +31,8 @@ public struct Opportunity: Sendable, Equatable {
     public var netProfitEth: UInt256
     /// The pending state's version it was computed on.
     public var stateVersion: UInt64
+    /// The hops as the executor contract takes them (kind, pool, token indexes).
+    public var executorHops: [ExecutorHop]
 
     /// One hop of the sized trade.
     public struct Hop: Sendable, Equatable {

@@ -19,6 +19,8 @@ struct ConfigDraft {
     var sync: SyncConfiguration?
     /// `service`, its defaults where absent; nil when a field of it failed.
     var service: ServiceConfiguration?
+    /// `execution`, its defaults where absent; nil when a field of it failed.
+    var execution: ExecutionConfiguration?
 
     /// A `tokens` element.
     struct Token {

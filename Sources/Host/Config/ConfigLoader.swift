@@ -54,7 +54,7 @@ public struct ConfigLoader {
         }
 
         guard errors.isEmpty, let chainId = draft.chainId, let engine = draft.engine,
-              let rpc = draft.rpc, let sync = draft.sync, let service = draft.service else {
+              let rpc = draft.rpc, let sync = draft.sync, let service = draft.service, let execution = draft.execution else {
             throw ConfigErrors(errors: errors)
         }
         let tokens = draft.tokens.compactMap { token -> DEXConfig.Token? in
@@ -62,7 +62,7 @@ public struct ConfigLoader {
             return DEXConfig.Token(symbol: symbol, address: address, decimals: decimals)
         }
         return LoadedConfig(config: DEXConfig(chainId: chainId, tokens: tokens, dexes: dexes.map(\.entry)), dexes: dexes, engine: engine,
-                            rpc: rpc, sync: sync, service: service)
+                            rpc: rpc, sync: sync, service: service, execution: execution)
     }
 
     /// A Yams parse error as one `ConfigError` at its line and column.

@@ -7,7 +7,7 @@ import Yams
 struct DEXConfigDecoder {
     // The keys each mapping may have, in the order unknown-key errors list them.
     /// The top level's keys; `engine`, `rpc` and `sync` are optional.
-    static let topKeys = ["chainId", "tokens", "dexes", "engine", "rpc", "sync", "service"]
+    static let topKeys = ["chainId", "tokens", "dexes", "engine", "rpc", "sync", "service", "execution"]
     /// The required top-level keys.
     static let requiredTopKeys = ["chainId", "tokens", "dexes"]
     /// A token's keys, all required.
@@ -29,7 +29,7 @@ struct DEXConfigDecoder {
     /// Collects the errors.
     var reader: ConfigFieldReader
     /// Token addresses by symbol, for pool `coins` that name tokens.
-    private var tokensBySymbol: [String: Address] = [:]
+    private(set) var tokensBySymbol: [String: Address] = [:]
 
     /// A decoder whose errors name `file`.
     init(file: String) {
@@ -61,6 +61,7 @@ struct DEXConfigDecoder {
         draft.rpc = decodeRPC(fields["rpc"])
         draft.sync = decodeSync(fields["sync"])
         draft.service = decodeService(fields["service"])
+        draft.execution = decodeExecution(fields["execution"])
         return draft
     }
 

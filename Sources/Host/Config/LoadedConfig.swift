@@ -15,6 +15,8 @@ public struct LoadedConfig: Sendable {
     public var sync: SyncConfiguration
     /// The `service` section over `run`'s defaults.
     public var service: ServiceConfiguration
+    /// The `execution` section over `run --execute`'s defaults.
+    public var execution: ExecutionConfiguration
 
     /// The plugins of the enabled entries, by entry name: what the engine finds pools with.
     public var enabledPlugins: [String: any DEXPlugin] {

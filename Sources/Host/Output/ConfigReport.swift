@@ -2,7 +2,7 @@ import Kernel
 
 /// The `check-config` report of a valid config: the chain, then one aligned table per section
 /// (plugins, routers, factories, pools, tokens), addresses EIP-55 checksummed, then one line each
-/// for the `rpc`, `sync` and `service` settings (URLs by host and port only: they may hold API keys).
+/// for the `rpc`, `sync`, `service` and `execution` settings (URLs by host and port only: they may hold API keys).
 enum ConfigReport {
     /// The report's lines.
     static func lines(_ loaded: LoadedConfig) -> [String] {
@@ -40,6 +40,7 @@ enum ConfigReport {
         lines.append(rpcLine(loaded.rpc))
         lines.append(syncLine(loaded.sync))
         lines.append(serviceLine(loaded.service))
+        lines.append(executionLine(loaded.execution, symbols: symbols))
         return lines
     }
 
@@ -67,6 +68,19 @@ enum ConfigReport {
             + "snapshot \(service.snapshot ?? "-"), saveSnapshot \(service.saveSnapshot ?? "-"), "
             + "metrics \(service.metricsPort.map { "\(service.metricsHost):\($0)" } ?? "-"), "
             + "readyMessageAgeSeconds \(service.readyMessageAgeSeconds), logLevel \(service.logLevel ?? "-"), logFormat \(service.logFormat)"
+    }
+
+    /// `execution: executor …, sequencer …, limits …`, in the section's key names; amounts in wei.
+    static func executionLine(_ execution: ExecutionConfiguration, symbols: [Address: String]) -> String {
+        let limits = execution.limits
+        let maxInput = limits.maxInput.sorted { $0.key < $1.key }.map { "\(symbols[$0.key] ?? $0.key.checksummed)=\($0.value)" }
+        let timeboost = execution.timeboost.map { "auction \($0.auctionContract.checksummed), rounds held \($0.heldRounds.count)" } ?? "-"
+        return "execution: executor \(execution.executor?.checksummed ?? "-"), sequencer \(execution.sequencer.map(Redaction.url).joined(separator: ",")), "
+            + "keystore \(execution.keystore ?? "-"), nonceFile \(execution.nonceFile), killSwitchFile \(execution.killSwitchFile), "
+            + "maxInput \(maxInput.isEmpty ? "-" : maxInput.joined(separator: ",")), maxGasPriceWei \(limits.maxGasPriceWei), "
+            + "minNetProfitWei \(limits.minNetProfitWei), maxSlippageBps \(limits.maxSlippageBps), maxTradesPerBlock \(limits.maxTradesPerBlock), "
+            + "dailyLossLimitWei \(limits.dailyLossLimitWei), gasLimitMarginPercent \(execution.gasLimitMarginPercent), "
+            + "receiptTimeoutBlocks \(execution.receiptTimeoutBlocks), timeboost \(timeboost)"
     }
 
     /// Rows as lines indented by two spaces, each column padded to its widest cell.
