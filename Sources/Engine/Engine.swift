@@ -35,7 +35,7 @@ public struct Engine: Sendable {
     private var roster: PoolRoster
     private var state = PendingState()
     private var conversion = EthConversion()
-    private var pricer: CyclePricer
+    private(set) var pricer: CyclePricer
     private let sizer = CycleSizer()
     private var screened = ScreenedMarks()
     /// The feed's transactions since the confirmed block, for re-applying after a confirm.

@@ -1,6 +1,6 @@
 /// Why a trade the engine found was not sent: each limit, the kill switch, and what the desk
 /// itself could not do. The raw value is the `reason` label of `mev_execution_blocked_total`.
-public enum TradeRefusal: String, Sendable, CaseIterable, Equatable {
+public enum TradeRefusal: String, Error, Sendable, CaseIterable, Equatable {
     /// The kill switch is on (its file exists, or `SIGUSR1` was received).
     case killSwitch = "kill_switch"
     /// The day's realised loss passed `dailyLossLimitWei`: no trade until the next UTC day.

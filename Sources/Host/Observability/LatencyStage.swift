@@ -16,6 +16,10 @@ public enum LatencyStage: String, Sendable, CaseIterable {
     case price
     /// Frame received to decision.
     case total
+    /// Decision to signed transaction (execution, on the hot path).
+    case sign
+    /// Decision to the sequencer's answer to the send (execution, off the hot path).
+    case submit
 
     /// The stage's position in `allCases`, without a search (the hot path's handle lookup).
     var ordinal: Int {
@@ -28,6 +32,8 @@ public enum LatencyStage: String, Sendable, CaseIterable {
         case .size: 5
         case .price: 6
         case .total: 7
+        case .sign: 8
+        case .submit: 9
         }
     }
 }

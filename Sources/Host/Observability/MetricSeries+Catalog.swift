@@ -123,13 +123,21 @@ extension MetricSeries {
     public static let executionsAttempted = MetricSeries("mev_executions_attempted_total", .counter, "Opportunities the executor tried to execute.")
     /// Executions that landed and succeeded.
     public static let executionsSucceeded = MetricSeries("mev_executions_succeeded_total", .counter, "Executions that landed and succeeded.")
-    /// Executions that failed.
-    public static let executionsFailed = MetricSeries("mev_executions_failed_total", .counter, "Executions that failed (reverted, rejected or not sent).")
+    /// Executions that failed, by how.
+    public static let executionsFailed = MetricSeries("mev_executions_failed_total", .counter, labels: ["reason"], "Executions that failed, by reason: reverted (included, reverted), rejected (the sequencer refused it or its answer was lost), dropped (no receipt in time).")
+    /// Opportunities a limit kept from being traded.
+    public static let executionsRefused = MetricSeries("mev_execution_refused_total", .counter, labels: ["reason"], "Opportunities not traded, by the limit that stopped them (kill_switch, daily_loss, token_not_allowed, input_too_large, gas_price, profit_too_low, slippage, trades_per_block, pool_busy, nonce_resync, unencodable).")
+    /// The expected profit of the trades that succeeded.
+    public static let executionProfit = MetricSeries("mev_execution_profit_wei_total", .counter, "The re-quoted gross profit of trades that were included and succeeded, in wei of ETH.")
+    /// The fees included trades paid.
+    public static let executionFees = MetricSeries("mev_execution_fees_wei_total", .counter, "Fees paid by included trades (gas used x effective gas price, L1 part included), in wei.")
+    /// Trades sent and not yet settled.
+    public static let executionsInFlight = MetricSeries("mev_executions_in_flight", .gauge, "Trades sent and not yet settled.")
 
     // MARK: Latency
 
     /// Per-stage latency of the hot path.
-    public static let stageLatency = MetricSeries("mev_stage_latency_seconds", .histogram, labels: ["stage"], "Hot-path latency per stage (decode, recognise, engine and its simulate, screen, size, price parts, total), buckets 1 us to 1 s.")
+    public static let stageLatency = MetricSeries("mev_stage_latency_seconds", .histogram, labels: ["stage"], "Hot-path latency per stage (decode, recognise, engine and its simulate, screen, size, price parts, total; sign: decision to signed transaction; submit: decision to the answer of the sequencer), buckets 1 us to 1 s.")
 
     /// Every series, in the order above.
     public static let all: [MetricSeries] = [
@@ -142,7 +150,7 @@ extension MetricSeries {
         poolsTracked, poolsDiscovered, syncLag, syncedBlock, chainHead, syncBlocks, syncLogs, syncReorgs,
         syncDeepReorgs, syncReloads, syncDrift, syncReconciled, syncPoolFailures, syncErrors,
         rpcCalls, rpcRequests, rpcErrors, rpcFailures, rpcRetries, rpcLatencyBuckets, rpcLatencySeconds, rpcLatencyMax,
-        executionsAttempted, executionsSucceeded, executionsFailed,
+        executionsAttempted, executionsSucceeded, executionsFailed, executionsRefused, executionProfit, executionFees, executionsInFlight,
         stageLatency,
     ]
 }

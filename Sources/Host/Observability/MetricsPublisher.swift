@@ -21,6 +21,7 @@ public final class MetricsPublisher: Sendable {
         var engine = EngineCounters()
         var rpc: [String: RPCStats.Method] = [:]
         var sync = SyncStatus.Reading()
+        var execution = ExecutionCounters()
     }
 
     /// A publisher to `metrics`.
@@ -87,6 +88,26 @@ public final class MetricsPublisher: Sendable {
                 ? now.totalNetProfitEth - before.totalNetProfitEth : now.totalNetProfitEth
             if gained > .zero { m.opportunityProfitWei.increment(by: gained.approximateDouble) }
             previous.engine = now
+        }
+    }
+
+    /// Publishes execution's counters and the trades in flight.
+    func publish(execution now: ExecutionCounters, inFlight: Int) {
+        let m = metrics
+        previous.withLock { previous in
+            let before = previous.execution
+            m.executionsAttempted.advance(from: before.attempted, to: now.attempted)
+            m.executionsSucceeded.advance(from: before.succeeded, to: now.succeeded)
+            m.executionsFailed(reason: "reverted").advance(from: before.reverted, to: now.reverted)
+            m.executionsFailed(reason: "rejected").advance(from: before.rejected, to: now.rejected)
+            m.executionsFailed(reason: "dropped").advance(from: before.dropped, to: now.dropped)
+            for reason in TradeRefusal.allCases {
+                m.executionsRefused(reason: reason).advance(from: before.refused[reason] ?? 0, to: now.refused[reason] ?? 0)
+            }
+            if now.profitWei > before.profitWei { m.executionProfitWei.increment(by: (now.profitWei - before.profitWei).approximateDouble) }
+            if now.feesWei > before.feesWei { m.executionFeesWei.increment(by: (now.feesWei - before.feesWei).approximateDouble) }
+            m.executionsInFlight.record(inFlight)
+            previous.execution = now
         }
     }
 

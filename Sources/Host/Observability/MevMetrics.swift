@@ -98,8 +98,12 @@ public struct MevMetrics: Sendable {
     public let executionsAttempted: Counter
     /// `mev_executions_succeeded_total`.
     public let executionsSucceeded: Counter
-    /// `mev_executions_failed_total`.
-    public let executionsFailed: Counter
+    /// `mev_execution_profit_wei_total` (a float counter of wei).
+    public let executionProfitWei: FloatingPointCounter
+    /// `mev_execution_fees_wei_total` (a float counter of wei).
+    public let executionFeesWei: FloatingPointCounter
+    /// `mev_executions_in_flight`.
+    public let executionsInFlight: Gauge
 
     private let stageTimers: [Timer]
 
@@ -153,7 +157,9 @@ public struct MevMetrics: Sendable {
         syncErrors = counter(.syncErrors)
         executionsAttempted = counter(.executionsAttempted)
         executionsSucceeded = counter(.executionsSucceeded)
-        executionsFailed = counter(.executionsFailed)
+        executionProfitWei = FloatingPointCounter(label: MetricSeries.executionProfit.name, dimensions: [], factory: factory)
+        executionFeesWei = FloatingPointCounter(label: MetricSeries.executionFees.name, dimensions: [], factory: factory)
+        executionsInFlight = gauge(.executionsInFlight)
         stageTimers = LatencyStage.allCases.map { stage in
             Timer(label: MetricSeries.stageLatency.name, dimensions: [("stage", stage.rawValue)], factory: factory)
         }
@@ -168,6 +174,12 @@ public struct MevMetrics: Sendable {
     public func legsReverted(reason: LegFailure) -> Counter {
         legsRevertedByReason[reason] ?? Counter(label: MetricSeries.legsReverted.name, dimensions: [("reason", reason.rawValue)], factory: factory)
     }
+
+    /// `mev_executions_failed_total{reason}`: `reverted`, `rejected` or `dropped`.
+    public func executionsFailed(reason: String) -> Counter { labelled(.executionsFailed, [reason]) }
+
+    /// `mev_execution_refused_total{reason}` (a `TradeRefusal`).
+    public func executionsRefused(reason: TradeRefusal) -> Counter { labelled(.executionsRefused, [reason.rawValue]) }
 
     /// `mev_swaps_total{dex,router_kind}`.
     public func swaps(dex: String, routerKind: String) -> Counter {

@@ -58,3 +58,8 @@ extension JSONRead where Value: FixedWidthInteger {
         Self { (value, place) throws(JSONFieldError) in try value.integer(Value.self, at: place) }
     }
 }
+
+extension JSONRead where Value == JSONValue {
+    /// Any value, as it is (an answer whose content does not matter, such as a `null` result).
+    public static var value: Self { Self { (value, _) throws(JSONFieldError) in value } }
+}

@@ -13,4 +13,9 @@ extension Engine {
         }
         return amount
     }
+
+    /// The fees the engine prices with now: the L2 base fee and the L1 price per unit, in wei.
+    public var fees: (l2BaseFee: UInt256, l1PricePerUnit: UInt256) {
+        (pricer.l2BaseFee, pricer.l1PricePerUnit)
+    }
 }
