@@ -41,9 +41,8 @@ UNISWAP_V3: constant(uint256) = 2
 ALGEBRA: constant(uint256) = 3
 CURVE: constant(uint256) = 4
 
-# How an opcode names its pool.
+# How an opcode names its pool: by address, or by a table index of 1 or 2 (= form) bytes.
 BY_ADDRESS: constant(uint256) = 0
-BY_SHORT_INDEX: constant(uint256) = 1
 BY_LONG_INDEX: constant(uint256) = 2
 
 MAX_HOPS: constant(uint256) = 8
@@ -331,10 +330,9 @@ def _decode_hop(offset: uint256) -> (Hop, uint256):
         hop.pool = convert(convert(slice(msg.data, at, 20), bytes20), address)
         at += 20
     else:
-        width: uint256 = form
-        hop.pool = self.pools[self._read(at, width)]
+        hop.pool = self.pools[self._read(at, form)]
         assert hop.pool != empty(address), "unknown pool index"
-        at += width
+        at += form
     if kind == CURVE:
         coins: uint256 = self._read(at, 1)
         hop.coin_in = coins >> 4
