@@ -38,6 +38,13 @@ let package = Package(
             pkgConfig: "libbrotlienc",
             providers: [.apt(["libbrotli-dev"])]
         ),
+        // The system OpenSSL libcrypto (Debian's libssl-dev): the keystore's key derivation
+        // (scrypt, PBKDF2) and cipher (AES-128-CTR), and random bytes for new keys.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Primitives, codecs, chain types. Standard library, Foundation-free, plus libsecp256k1.
         .target(
             name: "Kernel",
@@ -62,7 +69,7 @@ let package = Package(
         .target(
             name: "Host",
             dependencies: [
-                "Kernel", "Engine", "UniswapV2", "UniswapV3", "Camelot", "Curve",
+                "Kernel", "Engine", "UniswapV2", "UniswapV3", "Camelot", "Curve", "CSecp256k1", "COpenSSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "WSClient", package: "swift-websocket"),

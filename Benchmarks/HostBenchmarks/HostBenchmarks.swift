@@ -44,6 +44,7 @@ let benchmarks: @Sendable () -> Void = {
     pipelineBenchmarks()
     syncBenchmarks()
     observabilityBenchmarks()
+    signingBenchmarks()
     let transactions = realRouterTransactions()
     // Universal Router v2 `execute` with a V3 swap; SwapRouter02 `multicall(deadline, bytes[])`;
     // SushiSwap Router02 `swapExactTokensForTokens` (375 bytes).

@@ -23,11 +23,12 @@ import pool_curve
 import pool_uniswap_v2
 import pool_uniswap_v3
 import rlp_values
+import signing
 import tx
 import uniswap_v3
 
 MODULES = (tx, rlp_values, abi_values, keccak_values, curve, v2_camelot, uniswap_v3, pool_uniswap_v2, pool_uniswap_v3, pool_curve, pool_camelot,
-           executor)
+           executor, signing)
 
 
 def summary(body):

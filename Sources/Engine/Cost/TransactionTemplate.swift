@@ -27,32 +27,27 @@ public struct TransactionTemplate: Sendable, Equatable {
         self.to = to
     }
 
-    /// The signature placeholder: `r` = keccak256("R") and `s` = keccak256("S") halved (a valid
-    /// low `s`), 32 bytes each that do not compress, like a real signature's (nitro's
-    /// `makeFakeTxForMessage` stands in for the signature the same way in gas estimation).
-    private static let placeholderR = Keccak256.hash(Array("R".utf8)).withUnsafeBytes { UInt256(word32: $0) }
-    private static let placeholderS = Keccak256.hash(Array("S".utf8)).withUnsafeBytes { UInt256(word32: $0) } >> 1
+    /// The signature placeholder: yParity 1, `r` = keccak256("R") and `s` = keccak256("S")
+    /// halved (a valid low `s`), 32 bytes each that do not compress, like a real signature's
+    /// (nitro's `makeFakeTxForMessage` stands in for the signature the same way in gas
+    /// estimation; a real `r` or `s` is one byte shorter than 32 once in 256 signatures).
+    private static let placeholder = Signature(
+        r: Keccak256.hash(Array("R".utf8)).withUnsafeBytes { UInt256(word32: $0) },
+        s: Keccak256.hash(Array("S".utf8)).withUnsafeBytes { UInt256(word32: $0) } >> 1,
+        yParity: 1
+    )
 
-    /// The bytes the signed transaction with calldata `data` would have:
-    /// `0x02 || rlp([chainId, nonce, maxPriorityFeePerGas, maxFeePerGas, gasLimit, to, 0, data,
-    /// [], yParity, r, s])` with the placeholder signature and yParity 1 (a real `r` or `s` is
-    /// one byte shorter than 32 once in 256 signatures).
+    /// The unsigned transaction carrying calldata `data` (and no value).
+    public func transaction(data: [UInt8]) -> EIP1559Transaction {
+        EIP1559Transaction(
+            chainId: chainId, nonce: nonce, maxPriorityFeePerGas: maxPriorityFeePerGas,
+            maxFeePerGas: maxFeePerGas, gasLimit: gasLimit, to: to, value: .zero, data: data
+        )
+    }
+
+    /// The bytes the signed transaction with calldata `data` would have: its
+    /// `EIP1559Transaction.signedEncoding` with the placeholder signature.
     public func signedBytes(data: [UInt8]) -> [UInt8] {
-        var writer = RLPWriter()
-        writer.appendList { fields in
-            fields.append(chainId)
-            fields.append(nonce)
-            fields.append(maxPriorityFeePerGas)
-            fields.append(maxFeePerGas)
-            fields.append(gasLimit)
-            fields.append(to)
-            fields.append(UInt256.zero)
-            fields.append(bytes: data)
-            fields.appendList { _ in }
-            fields.append(UInt64(1))
-            fields.append(Self.placeholderR)
-            fields.append(Self.placeholderS)
-        }
-        return [0x02] + writer.bytes
+        transaction(data: data).signedEncoding(Self.placeholder)
     }
 }

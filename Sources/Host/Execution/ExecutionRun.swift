@@ -12,6 +12,8 @@ struct ExecutionRun: Sendable {
     let submitter: TradeSubmitter
     /// Where the decision-to-signed latency goes (`mev_stage_latency_seconds{stage="sign"}`).
     let metrics: MevMetrics?
+    /// Where each decision goes, as a JSON line (`{"trade":…}`, `{"refused":…}`).
+    let report: @Sendable (JSONObject) -> Void
     private let tasks: [Task<Void, Never>]
 
     /// The assembly, started; the error names the setting that is missing or wrong.
@@ -49,7 +51,7 @@ struct ExecutionRun: Sendable {
         }
         let watch = Task { await killSwitch.watch() }
         let submit = Task { await submitter.run() }
-        return ExecutionRun(desk: desk, submitter: submitter, metrics: metrics, tasks: [watch, submit])
+        return ExecutionRun(desk: desk, submitter: submitter, metrics: metrics, report: report, tasks: [watch, submit])
     }
 
     /// The startup line: the account and the limits (never the key).
@@ -63,7 +65,7 @@ struct ExecutionRun: Sendable {
 
     /// Trades the opportunities of one message, best net profit first, on `engine`'s newest
     /// pending state; each decision goes to `report` as a JSON line.
-    func trade(_ opportunities: [Opportunity], on engine: Engine, report: (JSONObject) -> Void) {
+    func trade(_ opportunities: [Opportunity], on engine: Engine) {
         let fees = engine.fees
         let now = UInt64(Date().timeIntervalSince1970)
         for opportunity in opportunities.sorted(by: { $0.netProfitEth > $1.netProfitEth }) {

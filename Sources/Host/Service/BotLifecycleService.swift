@@ -24,10 +24,7 @@ struct BotLifecycleService: Service {
     func run() async throws {
         try await withGracefulShutdownHandler {
             // One JSON line per opportunity, flushed: a reader of a pipe gets each as it is found.
-            let summary = await service.run(publisher: publisher, progress: true, execution: execution, reportLine: { line in
-                print(JSONValue.object(line).rendered)
-                fflush(nil)
-            }) { opportunity in
+            let summary = await service.run(publisher: publisher, progress: true, execution: execution) { opportunity in
                 print(JSONValue.object(opportunity.json).rendered)
                 fflush(nil)
             }

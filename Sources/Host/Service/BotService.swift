@@ -98,10 +98,8 @@ final class BotService: Sendable {
     /// Runs the hot loop until `stop()` (or, for the demo, the demo feed's last message), then
     /// stops the rest; the summary line. With `publisher`, each delivery's latency goes to the
     /// stage histogram and the loop's counters are published every 100 ms.
-    /// With `execution`, each delivery's opportunities are traded, each decision a JSON line to
-    /// `reportLine`.
+    /// With `execution`, each delivery's opportunities are traded.
     func run(publisher: MetricsPublisher? = nil, progress: Bool = false, execution: ExecutionRun? = nil,
-             reportLine: (JSONObject) -> Void = { print(JSONValue.object($0).rendered) },
              report: (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
         var loop = HotLoop(pipeline: FeedPipeline(classifier: SwapClassifier(config), engine: engine), mailbox: mailbox)
         engineRunning.store(true, ordering: .relaxed)
@@ -109,7 +107,7 @@ final class BotService: Sendable {
         let total = publisher?.metrics.stageLatency(.total)
         let terminal = progress && isatty(STDERR_FILENO) == 1
         let trade: ([Opportunity], Engine) -> Void = { opportunities, engine in
-            execution?.trade(opportunities, on: engine, report: reportLine)
+            execution?.trade(opportunities, on: engine)
         }
         await loop.run(client.deliveries(), stopAfter: expectedMessages, report: report, trade: trade) { delivery, pipeline in
             let now = MonotonicNanoseconds.now()

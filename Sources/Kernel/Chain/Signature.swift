@@ -16,6 +16,19 @@ public struct Signature: Sendable, Equatable {
     @usableFromInline
     static let halfCurveOrder = UInt256(words: (0xDFE9_2F46_681B_20A0, 0x5D57_6E73_57A4_501D, 0xFFFF_FFFF_FFFF_FFFF, 0x7FFF_FFFF_FFFF_FFFF))
 
+    /// The signature of a typed transaction (`v` is the parity), from values a signer produced.
+    /// They must meet the chain's rules (0 < r < n, 0 < s <= n/2, yParity 0 or 1): breaking them
+    /// is a programming error and traps. Signatures read from outside go through
+    /// `TransactionDecoder`, which checks them and throws.
+    public init(r: UInt256, s: UInt256, yParity: UInt8) {
+        precondition(yParity <= 1 && !r.isZero && r < Self.curveOrder && !s.isZero && s <= Self.halfCurveOrder,
+                     "Signature(r:s:yParity:) needs values that meet the chain's rules")
+        self.r = r
+        self.s = s
+        self.yParity = yParity
+        self.v = UInt256(UInt64(yParity))
+    }
+
     /// Creates a signature after checking it as go-ethereum's `ValidateSignatureValues` does with
     /// Homestead rules: 0 < r < n, 0 < s <= n/2, recovery id 0 or 1. `offset` is the byte offset of
     /// the signature's first field, for the error.

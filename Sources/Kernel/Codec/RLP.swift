@@ -68,6 +68,11 @@ public struct RLPWriter: Sendable {
     /// An empty writer.
     public init() {}
 
+    /// An empty writer with room for `capacity` bytes before it grows.
+    public init(reservingCapacity capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
     /// Appends a byte string.
     public mutating func append(bytes payload: some Collection<UInt8>) {
         if payload.count == 1, let only = payload.first, only < 0x80 {

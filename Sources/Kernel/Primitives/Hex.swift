@@ -51,8 +51,9 @@ public enum Hex {
         return out
     }
 
-    /// Decodes exactly `count` bytes of hex into `buffer`.
-    static func decode(_ text: some StringProtocol, into buffer: UnsafeMutableRawBufferPointer) throws(Hex.Error) {
+    /// Decodes hex (an optional `0x` prefix) of exactly `buffer.count` bytes into `buffer`, with
+    /// no intermediate copy (for secrets that must not linger in memory the caller cannot wipe).
+    public static func decode(_ text: some StringProtocol, into buffer: UnsafeMutableRawBufferPointer) throws(Hex.Error) {
         let (digits, start) = Self.digits(Substring(text).utf8)
         guard digits.count == buffer.count * 2 else {
             throw .wrongLength(expected: buffer.count, actual: digits.count / 2)
