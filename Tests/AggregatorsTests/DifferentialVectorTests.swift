@@ -25,10 +25,12 @@ import TestSupport
         #expect(vectors.count >= 300)
         for vector in vectors {
             let dex = try vector.string("dex")
+            let kind = try vector.string("kind")
             let call = try generatedCall(vector)
             var budget = InnerCallBudget(origin: call.data.startIndex)
-            let decoded = try #require(try decoders[dex]?.decode(call, inner: TableInnerCalls(), budget: &budget), "\(try vector.string("kind"))")
-            #expect(decoded == (try expectedAggregatorSwap(try vector.object("expected"), dex: dex)), "\(try vector.string("kind"))")
+            let decoded = try #require(try decoders[dex]?.decode(call, inner: TableInnerCalls(), budget: &budget), "\(kind)")
+            let expected = try expectedAggregatorSwap(try vector.object("expected"), dex: dex)
+            #expect(decoded == expected, "\(kind)")
         }
     }
 
@@ -37,10 +39,12 @@ import TestSupport
         let decoders = try Self.decoders(document)
         for vector in try document.objects("malformed") {
             let dex = try vector.string("dex")
+            let kind = try vector.string("kind")
             let call = try generatedCall(vector)
             var budget = InnerCallBudget(origin: call.data.startIndex)
-            #expect(throws: DecodingError.self, "\(try vector.string("kind"))") {
-                _ = try decoders[dex]?.decode(call, inner: TableInnerCalls(), budget: &budget)
+            let decoder = try #require(decoders[dex])
+            #expect(throws: DecodingError.self, "\(kind)") {
+                _ = try decoder.decode(call, inner: TableInnerCalls(), budget: &budget)
             }
         }
     }
@@ -50,16 +54,20 @@ import TestSupport
         let decoders = try Self.decoders(document)
         for vector in try document.objects("wrappers") {
             let dex = try vector.string("dex")
+            let kind = try vector.string("kind")
             let call = try generatedCall(vector)
             let inner = TableInnerCalls()
             var budget = InnerCallBudget(origin: call.data.startIndex, calls: 100)
             let decoded = try decoders[dex]?.decode(call, inner: inner, budget: &budget)
-            #expect(decoded == (try expectedAggregatorSwap(try vector.object("expected"), dex: dex)), "\(try vector.string("kind"))")
+            let expected = try expectedAggregatorSwap(try vector.object("expected"), dex: dex)
+            #expect(decoded == expected, "\(kind)")
             let expectedCalls = try vector.objects("innerCalls")
             #expect(inner.seen.calls.count == expectedCalls.count)
             for (seen, expected) in zip(inner.seen.calls, expectedCalls) {
-                #expect(seen.to == (try expected.address("to")))
-                #expect(seen.data == (try expected.bytes("data")))
+                let to = try expected.address("to")
+                let data = try expected.bytes("data")
+                #expect(seen.to == to)
+                #expect(seen.data == data)
             }
         }
     }
@@ -92,6 +100,7 @@ import TestSupport
         let vector = try #require(crowded)
         let call = try generatedCall(vector)
         var budget = InnerCallBudget(origin: call.data.startIndex, calls: 1)
-        #expect(throws: DecodingError.self) { _ = try decoders[try vector.string("dex")]?.decode(call, inner: TableInnerCalls(), budget: &budget) }
+        let decoder = try #require(decoders[try vector.string("dex")])
+        #expect(throws: DecodingError.self) { _ = try decoder.decode(call, inner: TableInnerCalls(), budget: &budget) }
     }
 }

@@ -55,7 +55,7 @@ import TestSupport
         let interaction = [UInt8](repeating: 0, count: 12) + Array(target.bytes) + word(0) + word(0x60) + word(data.count) + padded
         // interactions: a tuple of 3 offsets, then [] , [interaction], [].
         let group1 = word(1) + word(0x20) + interaction
-        let groups = word(0x60) + word(0x80) + word(0xa0 + group1.count) + word(0) + group1 + word(0)
+        let groups = word(0x60) + word(0x80) + word(0x80 + group1.count) + word(0) + group1 + word(0)
         let head = word(0x80) + word(0xa0) + word(0xc0) + word(0xe0)
         let selector = FunctionSelector.bytes(FunctionSelector.of(
             "settle(address[],uint256[],(uint256,uint256,address,uint256,uint256,uint32,bytes32,uint256,uint256,uint256,bytes)[],(address,uint256,bytes)[][3])"))
