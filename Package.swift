@@ -55,6 +55,8 @@ let package = Package(
         .target(name: "UniswapV3", dependencies: ["Kernel"], path: "Sources/Protocols/UniswapV3"),
         .target(name: "Camelot", dependencies: ["Kernel"], path: "Sources/Protocols/Camelot"),
         .target(name: "Curve", dependencies: ["Kernel"], path: "Sources/Protocols/Curve"),
+        // Aggregators: routers that swap through other DEXes' pools; one folder each, Kernel only.
+        .target(name: "Aggregators", dependencies: ["Kernel"], path: "Sources/Protocols/Aggregators"),
         // The pure pipeline: pool graph and cycles, pending state, detection, sizing, costing.
         // Kernel only (and the system brotli for the L1 fee's compressed size): no sockets,
         // clocks, files or logging; deterministic. Its floating-point estimates' square roots
@@ -69,7 +71,7 @@ let package = Package(
         .target(
             name: "Host",
             dependencies: [
-                "Kernel", "Engine", "UniswapV2", "UniswapV3", "Camelot", "Curve", "CSecp256k1", "COpenSSL",
+                "Kernel", "Engine", "UniswapV2", "UniswapV3", "Camelot", "Curve", "Aggregators", "CSecp256k1", "COpenSSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "WSClient", package: "swift-websocket"),
@@ -105,6 +107,7 @@ let package = Package(
         .testTarget(name: "UniswapV3Tests", dependencies: ["UniswapV3", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CamelotTests", dependencies: ["Camelot", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "AggregatorsTests", dependencies: ["Aggregators", "Kernel", "TestSupport"]),
         .testTarget(
             name: "EngineTests",
             dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Camelot", "Curve", "TestSupport", .product(name: "BigInt", package: "BigInt")],
@@ -113,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "HostTests",
             dependencies: [
-                "Host", "Engine", "Kernel", "UniswapV2", "UniswapV3", "TestSupport",
+                "Host", "Engine", "Kernel", "UniswapV2", "UniswapV3", "Aggregators", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -22,6 +22,22 @@ func realRouterTransactions() -> [String: Transaction] {
     return byHash
 }
 
+/// The real swaps with receipts (Tests/HostTests/Fixtures/arbitrum_real_swaps_with_receipts.jsonl,
+/// with their provenance beside it), decoded once, by hash.
+func realSwapTransactions() -> [String: Transaction] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    guard let data = try? Data(contentsOf: root.appendingPathComponent("Tests/HostTests/Fixtures/arbitrum_real_swaps_with_receipts.jsonl")) else {
+        fatalError("the real swap fixtures are missing")
+    }
+    var byHash: [String: Transaction] = [:]
+    for line in data.split(separator: UInt8(ascii: "\n")) {
+        guard let json = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any], let raw = json["raw"] as? String,
+              let bytes = try? Hex.decode(raw), let tx = try? TransactionDecoder.decode(bytes) else { continue }
+        byHash[tx.hash.description] = tx
+    }
+    return byHash
+}
+
 /// `count` feed frames of one message each, consecutive sequence numbers, each carrying `tx` as a
 /// kind-4 L2 message, shaped as Nitro's broadcaster writes them.
 func syntheticFeed(count: Int, carrying tx: Transaction) -> [RecordedFrame] {
@@ -55,6 +71,17 @@ let benchmarks: @Sendable () -> Void = {
     else {
         fatalError("fixtures or config/dex.yaml missing (run from the package root)")
     }
+    let swaps = realSwapTransactions()
+    // ParaSwap V6.2 swapExactAmountInOnCurveV1 (388 bytes); ParaSwap V5 simpleBuy wrapping a
+    // Camelot V3 exactOutput (1,252 bytes); CoW settle through two V2 routers (3,276 bytes);
+    // 1inch V5 swap through its executor (an unknown route, 872 bytes).
+    guard let paraswapCurve = swaps["0xf9a632e9cdf86b0af99d38b3bb83d8e73c115c181ca111b917f189851b7e0191"],
+          let paraswapSimple = swaps["0x92a422b746cc1ce14b795e5fc2239cdf3146482a5bc3c5278dccb1c3ccccdc17"],
+          let cowSettle = swaps["0xd1b5ca7b7616f827216d4fd541f87b5c4571e568754f1d05ad87370975d4c69a"],
+          let oneInch = swaps["0x1756eca9ad24e025cec0f9963c93a7a98f85d8603cd4b16bd0accdf3c20d3ff8"]
+    else {
+        fatalError("fixtures or config/dex.yaml missing (run from the package root)")
+    }
     func call(_ tx: Transaction) -> ContractCall {
         ContractCall(to: tx.to ?? .zero, data: tx.data, value: tx.value)
     }
@@ -65,6 +92,10 @@ let benchmarks: @Sendable () -> Void = {
         ("real SwapRouter02 multicall", call(multicall)),
         ("real SushiSwap swapExactTokensForTokens", call(sushi)),
         ("unknown address (not a swap)", ContractCall(to: Address(precompile: 0xdead_beef), data: multicall.data, value: .zero)),
+        ("real ParaSwap V6.2 swapExactAmountInOnCurveV1", call(paraswapCurve)),
+        ("real ParaSwap V5 simpleBuy (wraps Camelot V3)", call(paraswapSimple)),
+        ("real CoW settle (wraps two V2 routers)", call(cowSettle)),
+        ("real 1inch V5 swap (route unknown)", call(oneInch)),
     ]
     for (name, call) in cases {
         var classifier = SwapClassifier(loaded)

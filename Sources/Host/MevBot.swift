@@ -8,7 +8,7 @@ public struct MevBot: AsyncParsableCommand {
         subcommands: [
             DecodeTxCommand.self, DecodeFeedCommand.self, DecodeCallCommand.self, CheckConfigCommand.self,
             QuoteCommand.self, ReplayCommand.self, RecordCommand.self, ServeFeedCommand.self, SyncCommand.self, RunCommand.self,
-            ObservabilitySampleCommand.self, AccountCommand.self,
+            ObservabilitySampleCommand.self, AccountCommand.self, CoverageCommand.self,
         ]
     )
 

@@ -106,14 +106,17 @@ import Testing
                                      SwapHop(tokenIn: S.weth, tokenOut: S.usdt, pool: .byTokens(fee: 500))],
                     amount: .exactInRouterBalance, limit: UInt256(0), recipient: S.weth, deadline: nil),
         ]
-        #expect(SwapJSON.render(DecodedSwap(function: "multicall", legs: legs), dex: "d").rendered == """
+        let named = S.address("0xC6962004f452bE9203591991D15f6b388e09E8D0")
+        #expect(SwapJSON.render(DecodedSwap(function: "multicall", legs: legs), dex: "d", poolOf: { hop, _ in
+            if case .byTokens = hop.pool { named } else { nil }
+        }).rendered == """
             {"dex":"d","function":"multicall","legs":[{"tokenIn":null,"tokenOut":null,"amountOut":"5","amountInMax":null,\
             "path":[{"tokenIn":null,"tokenOut":null,"pool":"0x7f90122BF0700F9E7e1F688fe926940E8839F353","zeroForOne":true}],\
             "recipient":null,"deadline":"1700000000"},{"tokenIn":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9",\
             "tokenOut":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","amountIn":"routerBalance","amountOutMin":"0",\
             "path":[{"tokenIn":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","tokenOut":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1",\
             "pool":"0x7f90122BF0700F9E7e1F688fe926940E8839F353","i":1,"j":0},{"tokenIn":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1",\
-            "tokenOut":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","fee":500}],\
+            "tokenOut":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","fee":500,"pool":"0xC6962004f452bE9203591991D15f6b388e09E8D0"}],\
             "recipient":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1","deadline":null}]}
             """)
     }
@@ -127,13 +130,27 @@ import Testing
             SwapLeg(dex: "d", hops: [SwapHop(tokenIn: S.weth, tokenOut: S.usdt, pool: .byTokens(fee: 500))],
                     amount: .exactIn(UInt256(6)), limit: UInt256(1), recipient: nil, deadline: nil, allowRevert: true),
         ]
-        #expect(SwapJSON.render(DecodedSwap(function: "execute", legs: legs), dex: "d").rendered == """
+        #expect(SwapJSON.render(DecodedSwap(function: "execute", legs: legs), dex: "d", poolOf: { _, _ in nil }).rendered == """
             {"dex":"d","function":"execute","legs":[{"tokenIn":null,"tokenOut":null,"amountIn":"5","amountOutMin":null,\
             "path":[{"tokenIn":null,"tokenOut":null,"pool":"0x7f90122BF0700F9E7e1F688fe926940E8839F353","zeroForOne":false,\
             "sqrtPriceLimitX96":"4295128740"}],"recipient":null,"deadline":null},{"tokenIn":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1",\
             "tokenOut":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","amountIn":"6","amountOutMin":"1",\
             "path":[{"tokenIn":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1","tokenOut":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","fee":500}],\
             "recipient":null,"deadline":null,"allowRevert":true}]}
+            """)
+    }
+
+    /// An aggregator line: a leg of another entry says its `dex`; unknown routes come after the legs.
+    @Test func aggregatorLegsAndUnknownRoutes() {
+        let leg = SwapLeg(dex: "sushiswap-v2", hops: [SwapHop(tokenIn: S.weth, tokenOut: S.usdt, pool: .byTokens(fee: nil))],
+                          amount: .exactOut(UInt256(5)), limit: UInt256(9), recipient: nil, deadline: nil)
+        let route = UnknownRoute(aggregator: "cow", tokenIn: S.usdt, tokenOut: nil, amountIn: UInt256(3), minAmountOut: nil)
+        #expect(SwapJSON.render(DecodedSwap(function: "settle", legs: [leg], unknownRoutes: [route]), dex: "cow", poolOf: { _, _ in nil }).rendered == """
+            {"dex":"cow","function":"settle","legs":[{"tokenIn":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1",\
+            "tokenOut":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","amountOut":"5","amountInMax":"9",\
+            "path":[{"tokenIn":"0x82aF49447D8a07e3bd95BD0d56f35241523fBab1","tokenOut":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","fee":null}],\
+            "recipient":null,"deadline":null,"dex":"sushiswap-v2"}],"unknownRoutes":[{"aggregator":"cow",\
+            "tokenIn":"0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9","tokenOut":null,"amountIn":"3","amountOutMin":null}]}
             """)
     }
 }

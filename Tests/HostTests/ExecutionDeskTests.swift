@@ -116,7 +116,7 @@ import Testing
         limits.minNetProfitWei = .max
         #expect(try refusal(limits) == .profitTooLow)
         let stop = FileManager.default.temporaryDirectory.appendingPathComponent("mevbot-\(UUID().uuidString).stop").path
-        FileManager.default.createFile(atPath: stop, contents: Data())
+        #expect(FileManager.default.createFile(atPath: stop, contents: Data()))
         defer { try? FileManager.default.removeItem(atPath: stop) }
         #expect(try refusal(Self.generous, killSwitch: stop) == .killSwitch)
         #expect(try refusal(Self.generous) == nil)

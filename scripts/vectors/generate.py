@@ -14,6 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import abi_values
+import aggregators
 import curve
 import executor
 import v2_camelot
@@ -27,8 +28,8 @@ import signing
 import tx
 import uniswap_v3
 
-MODULES = (tx, rlp_values, abi_values, keccak_values, curve, v2_camelot, uniswap_v3, pool_uniswap_v2, pool_uniswap_v3, pool_curve, pool_camelot,
-           executor, signing)
+MODULES = (tx, rlp_values, abi_values, aggregators, keccak_values, curve, v2_camelot, uniswap_v3, pool_uniswap_v2, pool_uniswap_v3, pool_curve,
+           pool_camelot, executor, signing)
 
 
 def summary(body):

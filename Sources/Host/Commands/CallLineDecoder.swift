@@ -25,7 +25,7 @@ struct CallLineDecoder {
         case .notASwap:
             return SwapJSON.notASwap.rendered
         case .swap(let dex, let swap):
-            return SwapJSON.render(swap, dex: dex).rendered
+            return SwapJSON.render(swap, dex: dex, poolOf: { classifier.pool(of: $0, dex: $1) }).rendered
         case .malformed(let malformed):
             let error = malformed.error
             return SwapJSON.error(kind: error.kind.rawValue, offset: error.offset, message: error.description, dex: malformed.dex).rendered

@@ -68,7 +68,7 @@ enum FeedJSON {
                 if let to = tx.to {
                     switch classifier.classify(ContractCall(to: to, data: tx.data, value: tx.value)) {
                     case .notASwap: break
-                    case .swap(let dex, let swap): line.object("swap", SwapJSON.render(swap, dex: dex))
+                    case .swap(let dex, let swap): line.object("swap", SwapJSON.render(swap, dex: dex, poolOf: { classifier.pool(of: $0, dex: $1) }))
                     case .malformed(let problem):
                         line.object("swap", SwapJSON.error(kind: problem.error.kind.rawValue, offset: problem.error.offset,
                                                                 message: problem.error.description, dex: problem.dex))

@@ -11,6 +11,8 @@ struct ConfigDraft {
     var tokens: [Token] = []
     /// `dexes`, one per list element.
     var dexes: [Entry] = []
+    /// `aggregators`, one per list element.
+    var aggregators: [Entry] = []
     /// `engine`, its defaults where absent; nil when a field of it failed.
     var engine: EngineConfiguration?
     /// `rpc`, its defaults where absent; nil when a field of it failed.
@@ -34,9 +36,9 @@ struct ConfigDraft {
         var decimals: UInt8?
     }
 
-    /// A `dexes` element.
+    /// A `dexes` or `aggregators` element.
     struct Entry {
-        /// `dexes[i] (NAME)`.
+        /// `dexes[i] (NAME)` or `aggregators[i] (NAME)`.
         var place: ConfigPlace
         /// `name`.
         var name: String?

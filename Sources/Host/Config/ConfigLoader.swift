@@ -53,6 +53,17 @@ public struct ConfigLoader {
             }
         }
 
+        var aggregators: [LoadedAggregator] = []
+        for entryDraft in draft.aggregators {
+            guard let entry = entryDraft.entry, let type = registry.aggregator(named: entry.plugin),
+                  entry.routers.allSatisfy({ type.routerKinds.contains($0.kind) }) else { continue }
+            do {
+                aggregators.append(LoadedAggregator(entry: entry, plugin: try type.init(entry: entry)))
+            } catch {
+                errors.append(ConfigError(file: file, place: entryDraft.place.entry, field: error.field, message: error.message))
+            }
+        }
+
         guard errors.isEmpty, let chainId = draft.chainId, let engine = draft.engine,
               let rpc = draft.rpc, let sync = draft.sync, let service = draft.service, let execution = draft.execution else {
             throw ConfigErrors(errors: errors)
@@ -61,7 +72,7 @@ public struct ConfigLoader {
             guard let symbol = token.symbol, let address = token.address, let decimals = token.decimals else { return nil }
             return DEXConfig.Token(symbol: symbol, address: address, decimals: decimals)
         }
-        return LoadedConfig(config: DEXConfig(chainId: chainId, tokens: tokens, dexes: dexes.map(\.entry)), dexes: dexes, engine: engine,
+        return LoadedConfig(config: DEXConfig(chainId: chainId, tokens: tokens, dexes: dexes.map(\.entry)), dexes: dexes, aggregators: aggregators, engine: engine,
                             rpc: rpc, sync: sync, service: service, execution: execution)
     }
 

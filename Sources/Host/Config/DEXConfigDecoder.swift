@@ -6,8 +6,8 @@ import Yams
 /// that need the whole file (duplicates, plugins) are `DEXConfigValidator`'s.
 struct DEXConfigDecoder {
     // The keys each mapping may have, in the order unknown-key errors list them.
-    /// The top level's keys; `engine`, `rpc` and `sync` are optional.
-    static let topKeys = ["chainId", "tokens", "dexes", "engine", "rpc", "sync", "service", "execution"]
+    /// The top level's keys; `aggregators`, `engine`, `rpc`, `sync`, `service` and `execution` are optional.
+    static let topKeys = ["chainId", "tokens", "dexes", "aggregators", "engine", "rpc", "sync", "service", "execution"]
     /// The required top-level keys.
     static let requiredTopKeys = ["chainId", "tokens", "dexes"]
     /// A token's keys, all required.
@@ -55,7 +55,10 @@ struct DEXConfigDecoder {
             draft.tokens.append(token)
         }
         for (i, node) in (reader.list(fields["dexes"], at: top.key("dexes")) ?? []).enumerated() {
-            draft.dexes.append(decodeEntry(node, index: i))
+            draft.dexes.append(decodeEntry(node, section: "dexes", index: i))
+        }
+        for (i, node) in (reader.list(fields["aggregators"], at: top.key("aggregators")) ?? []).enumerated() {
+            draft.aggregators.append(decodeEntry(node, section: "aggregators", index: i))
         }
         draft.engine = decodeEngine(fields["engine"])
         draft.rpc = decodeRPC(fields["rpc"])
@@ -83,8 +86,9 @@ struct DEXConfigDecoder {
         return token
     }
 
-    private mutating func decodeEntry(_ node: Node, index: Int) -> ConfigDraft.Entry {
-        let place = Self.place("dexes", index, node, label: "name")
+    /// Element `index` of the top-level list `section` (`dexes` or `aggregators`: their entries have the same keys).
+    private mutating func decodeEntry(_ node: Node, section: String, index: Int) -> ConfigDraft.Entry {
+        let place = Self.place(section, index, node, label: "name")
         var entry = ConfigDraft.Entry(place: place)
         let errorsBefore = reader.errors.count
         guard let fields = reader.fields(node, at: place, allowed: Self.entryKeys, required: ["name", "plugin", "enabled"]) else {

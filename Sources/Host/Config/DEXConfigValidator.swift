@@ -2,7 +2,8 @@ import Kernel
 
 /// The checks on a `ConfigDraft` that need more than one field: duplicate tokens, entry names and
 /// router or pool addresses (across all entries, enabled or not), plugin names known to the
-/// registry, and router kinds known to the plugin.
+/// registry, and router kinds known to the plugin; `aggregators` entries share the names and
+/// addresses of `dexes` entries, and name aggregator plugins.
 struct DEXConfigValidator {
     /// The file name the errors carry.
     let file: String
@@ -37,7 +38,8 @@ struct DEXConfigValidator {
 
         var entryByName: [String: ConfigPlace] = [:]
         var contractByAddress: [Address: String] = [:]
-        for entry in draft.dexes {
+        let entries = draft.dexes.map { ($0, false) } + draft.aggregators.map { ($0, true) }
+        for (entry, isAggregator) in entries {
             if let name = entry.name {
                 if let first = entryByName[name] {
                     fail(entry.place.key("name"), "\"\(name)\" is already \(first.entry)")
@@ -55,13 +57,15 @@ struct DEXConfigValidator {
                 }
             }
             guard let pluginName = entry.plugin else { continue }
-            guard let plugin = registry.plugin(named: pluginName) else {
-                fail(entry.place.key("plugin"), "unknown plugin \"\(pluginName)\" (known: \(registry.names.joined(separator: ", ")))")
+            let routerKinds = isAggregator ? registry.aggregator(named: pluginName)?.routerKinds : registry.plugin(named: pluginName)?.routerKinds
+            guard let routerKinds else {
+                let known = isAggregator ? registry.aggregatorNames : registry.names
+                fail(entry.place.key("plugin"), "unknown plugin \"\(pluginName)\" (known: \(known.joined(separator: ", ")))")
                 continue
             }
-            for (index, router) in entry.routers where !plugin.routerKinds.contains(router.kind) {
+            for (index, router) in entry.routers where !routerKinds.contains(router.kind) {
                 fail(entry.place.key("routers").index(index).key("kind"),
-                     "\"\(router.kind)\" is not a router kind of plugin \(pluginName) (known: \(plugin.routerKinds.sorted().joined(separator: ", ")))")
+                     "\"\(router.kind)\" is not a router kind of plugin \(pluginName) (known: \(routerKinds.sorted().joined(separator: ", ")))")
             }
         }
         return errors

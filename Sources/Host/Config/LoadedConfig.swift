@@ -7,6 +7,8 @@ public struct LoadedConfig: Sendable {
     var config: DEXConfig
     /// One per entry, in file order, enabled or not.
     var dexes: [LoadedDEX]
+    /// One per `aggregators` entry, in file order, enabled or not.
+    var aggregators: [LoadedAggregator]
     /// The `engine` section over the engine's defaults.
     public var engine: EngineConfiguration
     /// The `rpc` section over the client's defaults.
@@ -30,4 +32,12 @@ struct LoadedDEX: Sendable {
     var entry: DEXEntry
     /// The family's plugin, made by its `init(entry:)`.
     var plugin: any DEXPlugin
+}
+
+/// One aggregator entry and the plugin its `plugin:` names, built from it.
+struct LoadedAggregator: Sendable {
+    /// The entry.
+    var entry: DEXEntry
+    /// The aggregator's plugin, made by its `init(entry:)`.
+    var plugin: any AggregatorPlugin
 }

@@ -1,4 +1,4 @@
-/// Counts of what the classifier found, per DEX entry (exported as metrics later).
+/// Counts of what the classifier found, per DEX or aggregator entry (exported as metrics later).
 struct SwapCounters: Equatable, Sendable {
     /// The entry names, in the classifier's order.
     let dexNames: [String]
@@ -6,12 +6,16 @@ struct SwapCounters: Equatable, Sendable {
     private(set) var swaps: [Int]
     /// Calls refused as malformed, parallel to `dexNames`.
     private(set) var malformed: [Int]
+    /// Aggregator swaps whose route the calldata hides (`UnknownRoute`), parallel to `dexNames`:
+    /// what `mev_aggregator_route_unknown_total{aggregator}` should export.
+    private(set) var routeUnknown: [Int]
 
     /// Zero counts for `dexNames`.
     init(dexNames: [String]) {
         self.dexNames = dexNames
         swaps = Array(repeating: 0, count: dexNames.count)
         malformed = swaps
+        routeUnknown = swaps
     }
 
     /// Counts a swap for the DEX at `index`.
@@ -19,6 +23,15 @@ struct SwapCounters: Equatable, Sendable {
 
     /// Counts malformed calldata for the DEX at `index`.
     mutating func countMalformed(_ index: Int) { malformed[index] += 1 }
+
+    /// Counts an unknown route of the aggregator entry named `aggregator` (ignored for a name it
+    /// does not have).
+    mutating func countRouteUnknown(aggregator: String) {
+        if let index = dexNames.firstIndex(of: aggregator) { routeUnknown[index] += 1 }
+    }
+
+    /// The unknown routes counted for the aggregator entry named `aggregator`.
+    func routeUnknown(of aggregator: String) -> Int { dexNames.firstIndex(of: aggregator).map { routeUnknown[$0] } ?? 0 }
 
     /// The swaps counted for the entry named `dex` (0 for a name it does not have).
     func swaps(of dex: String) -> Int { dexNames.firstIndex(of: dex).map { swaps[$0] } ?? 0 }

@@ -21,11 +21,14 @@ public struct DecodedSwap: Sendable, Equatable {
     public var function: String
     /// The legs in the order the contract runs them.
     public var legs: [SwapLeg]
+    /// The aggregator swaps among them whose route the calldata hides; empty for DEX calls.
+    public var unknownRoutes: [UnknownRoute]
 
     /// Creates a decoded swap.
-    public init(function: String, legs: [SwapLeg]) {
+    public init(function: String, legs: [SwapLeg], unknownRoutes: [UnknownRoute] = []) {
         self.function = function
         self.legs = legs
+        self.unknownRoutes = unknownRoutes
     }
 }
 

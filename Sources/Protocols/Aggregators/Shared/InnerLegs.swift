@@ -1,0 +1,25 @@
+import Kernel
+
+/// What a wrapper's inner calls add up to: the legs of those the host recognised, in order,
+/// and the routes of those it could only name.
+struct InnerLegs {
+    /// The legs so far.
+    private(set) var legs: [SwapLeg] = []
+    /// The unknown routes so far.
+    private(set) var unknownRoutes: [UnknownRoute] = []
+
+    /// Classifies `call` through `inner` and adds what it swaps.
+    mutating func add(_ call: ContractCall, inner: any InnerCallDecoder, budget: inout InnerCallBudget) throws(DecodingError) {
+        guard let swap = try inner.decode(call, budget: &budget) else { return }
+        legs += swap.legs
+        unknownRoutes += swap.unknownRoutes
+    }
+
+    /// Whether no inner call swapped.
+    var isEmpty: Bool { legs.isEmpty && unknownRoutes.isEmpty }
+
+    /// The decoded swap of the wrapper's `function`, or nil when no inner call swapped.
+    func swap(function: String) -> DecodedSwap? {
+        isEmpty ? nil : DecodedSwap(function: function, legs: legs, unknownRoutes: unknownRoutes)
+    }
+}

@@ -1,0 +1,106 @@
+import Aggregators
+import Kernel
+import Testing
+import TestSupport
+
+/// aggregators.json (scripts/vectors/aggregators.py): calls eth-abi built from the aggregators'
+/// ABIs decode to the legs and unknown routes their arguments say; calls cut inside the head are
+/// decoding errors; wrappers hand exactly their inner calls to the host, in order.
+@Suite struct DifferentialVectorTests {
+    /// The plugins of the generated entries, by name.
+    static func decoders(_ document: [String: Any]) throws -> [String: any AggregatorDecoder] {
+        var decoders: [String: any AggregatorDecoder] = [:]
+        for json in try document.objects("entries") {
+            let entry = try generatedAggregatorEntry(json)
+            let plugin = try #require(aggregatorPlugins[entry.plugin])
+            decoders[entry.name] = try plugin.init(entry: entry).decoder
+        }
+        return decoders
+    }
+
+    @Test func callsDecodeToTheirArguments() throws {
+        let document = try Fixture.generated("aggregators.json")
+        let decoders = try Self.decoders(document)
+        let vectors = try document.objects("vectors")
+        #expect(vectors.count >= 300)
+        for vector in vectors {
+            let dex = try vector.string("dex")
+            let kind = try vector.string("kind")
+            let call = try generatedCall(vector)
+            var budget = InnerCallBudget(origin: call.data.startIndex)
+            let decoded = try #require(try decoders[dex]?.decode(call, inner: TableInnerCalls(), budget: &budget), "\(kind)")
+            let expected = try expectedAggregatorSwap(try vector.object("expected"), dex: dex)
+            #expect(decoded == expected, "\(kind)")
+        }
+    }
+
+    @Test func truncatedCallsAreDecodingErrors() throws {
+        let document = try Fixture.generated("aggregators.json")
+        let decoders = try Self.decoders(document)
+        for vector in try document.objects("malformed") {
+            let dex = try vector.string("dex")
+            let kind = try vector.string("kind")
+            let call = try generatedCall(vector)
+            var budget = InnerCallBudget(origin: call.data.startIndex)
+            let decoder = try #require(decoders[dex])
+            #expect(throws: DecodingError.self, "\(kind)") {
+                _ = try decoder.decode(call, inner: TableInnerCalls(), budget: &budget)
+            }
+        }
+    }
+
+    @Test func wrappersHandTheirInnerCallsToTheHost() throws {
+        let document = try Fixture.generated("aggregators.json")
+        let decoders = try Self.decoders(document)
+        for vector in try document.objects("wrappers") {
+            let dex = try vector.string("dex")
+            let kind = try vector.string("kind")
+            let call = try generatedCall(vector)
+            let inner = TableInnerCalls()
+            var budget = InnerCallBudget(origin: call.data.startIndex, calls: 100)
+            let decoded = try decoders[dex]?.decode(call, inner: inner, budget: &budget)
+            let expected = try expectedAggregatorSwap(try vector.object("expected"), dex: dex)
+            #expect(decoded == expected, "\(kind)")
+            let expectedCalls = try vector.objects("innerCalls")
+            #expect(inner.seen.calls.count == expectedCalls.count)
+            for (seen, expected) in zip(inner.seen.calls, expectedCalls) {
+                let to = try expected.address("to")
+                let data = try expected.bytes("data")
+                #expect(seen.to == to)
+                #expect(seen.data == data)
+            }
+        }
+    }
+
+    /// An inner call the host recognises replaces the unknown route with its legs.
+    @Test func recognisedInnerCallsGiveTheirLegs() throws {
+        let document = try Fixture.generated("aggregators.json")
+        let decoders = try Self.decoders(document)
+        for vector in try document.objects("wrappers") {
+            let innerCalls = try vector.objects("innerCalls")
+            guard let first = innerCalls.first else { continue }
+            let dex = try vector.string("dex")
+            let leg = SwapLeg(dex: "uniswap-v3", hops: [SwapHop(tokenIn: nil, tokenOut: nil, pool: .byTokens(fee: 500))],
+                              amount: .exactIn(7), limit: nil, recipient: nil, deadline: nil)
+            let inner = TableInnerCalls(answers: [try first.address("to"): DecodedSwap(function: "exactInput", legs: [leg])])
+            let call = try generatedCall(vector)
+            var budget = InnerCallBudget(origin: call.data.startIndex, calls: 100)
+            let decoded = try #require(try decoders[dex]?.decode(call, inner: inner, budget: &budget))
+            let hits = try innerCalls.filter { try $0.address("to") == first.address("to") }.count
+            #expect(decoded.legs == Array(repeating: leg, count: hits))
+            #expect(decoded.unknownRoutes.isEmpty)
+        }
+    }
+
+    /// A wrapper with more inner calls than the budget ends in `tooDeep`, not a long loop.
+    @Test func innerCallsBeyondTheBudgetAreRefused() throws {
+        let document = try Fixture.generated("aggregators.json")
+        let decoders = try Self.decoders(document)
+        let crowded = try document.objects("wrappers").first { try $0.objects("innerCalls").count >= 2 }
+        let vector = try #require(crowded)
+        let call = try generatedCall(vector)
+        var budget = InnerCallBudget(origin: call.data.startIndex, calls: 1)
+        let decoder = try #require(decoders[try vector.string("dex")])
+        #expect(throws: DecodingError.self) { _ = try decoder.decode(call, inner: TableInnerCalls(), budget: &budget) }
+    }
+}

@@ -1,0 +1,66 @@
+import Aggregators
+import Foundation
+import Kernel
+import TestSupport
+
+/// The aggregator plugins by name, as the host registers them.
+let aggregatorPlugins: [String: any AggregatorPlugin.Type] = [
+    ParaSwapPlugin.name: ParaSwapPlugin.self, CoWPlugin.name: CoWPlugin.self, OneInchPlugin.name: OneInchPlugin.self,
+    OpenOceanPlugin.name: OpenOceanPlugin.self, KyberSwapPlugin.name: KyberSwapPlugin.self, MetaMaskPlugin.name: MetaMaskPlugin.self,
+]
+
+/// An inner-call decoder for tests: answers from a table by callee (nil for others), spending
+/// the budget as the host's does.
+struct TableInnerCalls: InnerCallDecoder {
+    /// The answer per callee.
+    var answers: [Address: DecodedSwap] = [:]
+    /// The calls it was asked about, by callee and calldata.
+    let seen = SeenCalls()
+
+    func decode(_ call: ContractCall, budget: inout InnerCallBudget) throws(DecodingError) -> DecodedSwap? {
+        try budget.spendCall(at: call.data)
+        seen.append(call.to, Array(call.data))
+        return answers[call.to]
+    }
+}
+
+/// The calls a `TableInnerCalls` saw.
+final class SeenCalls: @unchecked Sendable {
+    /// Callee and calldata, in order.
+    private(set) var calls: [(to: Address, data: [UInt8])] = []
+    func append(_ to: Address, _ data: [UInt8]) { calls.append((to, data)) }
+}
+
+/// A generated aggregator entry as a `DEXEntry`.
+func generatedAggregatorEntry(_ json: [String: Any]) throws -> DEXEntry {
+    DEXEntry(
+        name: try json.string("name"), plugin: try json.string("plugin"), enabled: true,
+        routers: try json.objects("routers").map {
+            DEXEntry.Router(name: try $0.string("name"), address: try $0.address("address"), kind: try $0.string("kind"), version: nil)
+        },
+        factories: [], fees: [], pools: [])
+}
+
+/// The swap a generated vector expects, for the aggregator entry `dex`.
+func expectedAggregatorSwap(_ json: [String: Any], dex: String) throws -> DecodedSwap {
+    let legs = try json.objects("legs").map { (leg) throws -> SwapLeg in
+        let hops = try leg.objects("hops").map { (hop) throws -> SwapHop in
+            let pool = PoolRef.coins(try hop.address("pool"), i: try requireInt(hop["i"]), j: try requireInt(hop["j"]))
+            return SwapHop(tokenIn: try hop.address("tokenIn"), tokenOut: try hop.address("tokenOut"), pool: pool)
+        }
+        return SwapLeg(dex: dex, hops: hops, amount: .exactIn(try leg.decimal("amountIn")), limit: try leg.decimal("limit"),
+                       recipient: try leg.address("recipient"), deadline: nil)
+    }
+    let routes = try json.objects("unknownRoutes").map { (route) throws -> UnknownRoute in
+        UnknownRoute(aggregator: try route.string("aggregator"), tokenIn: try route.optionalAddress("tokenIn"),
+                     tokenOut: try route.optionalAddress("tokenOut"), amountIn: try route.optionalDecimal("amountIn"),
+                     minAmountOut: try route.optionalDecimal("amountOutMin"))
+    }
+    return DecodedSwap(function: try json.string("function"), legs: legs, unknownRoutes: routes)
+}
+
+/// An integer JSON value.
+func requireInt(_ value: Any?) throws -> Int {
+    guard let number = value as? Int else { throw FixtureError("expected an integer") }
+    return number
+}

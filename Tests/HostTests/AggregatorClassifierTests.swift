@@ -1,0 +1,84 @@
+import Foundation
+@testable import Host
+import Kernel
+import Testing
+import TestSupport
+
+/// Aggregators through the real config and the classifier: the 36 real swaps with receipts
+/// (`coverage`'s tally), and wrapper calls that nest too deep or too wide.
+@Suite struct AggregatorClassifierTests {
+    typealias S = ConfigTestSupport
+
+    static let settlement = Address(high32: 0x9008_d19f, middle64: 0x58aa_bd9e_d0d6_0971, low64: 0x565a_a851_0560_ab41)
+
+    /// The tally of the fixture through `config`.
+    static func tally(_ config: LoadedConfig) throws -> CoverageTally {
+        var tally = CoverageTally(classifier: SwapClassifier(config))
+        let text = String(decoding: try Fixture.data("arbitrum_real_swaps_with_receipts.jsonl"), as: UTF8.self)
+        for line in text.split(separator: "\n") { try tally.add(line: String(line)) }
+        return tally
+    }
+
+    /// Every recognised real swap names exactly the pools its receipt shows swapping; the ones
+    /// recognised are the two Universal Router calls, the two ParaSwap V6.2 direct Curve swaps,
+    /// the ParaSwap V5 `simpleBuy` through Camelot V3's router and the CoW settlement through
+    /// the Uniswap and SushiSwap V2 routers.
+    @Test func realSwapsAreRecognisedWithTheirReceiptsPools() throws {
+        let tally = try Self.tally(try ConfigLoader().load(path: S.realConfigPath))
+        let total = tally.total
+        #expect(total.transactions == 36)
+        #expect(total.recognised == total.poolsMatch)
+        #expect(total.poolsMatch == 6)
+        let matched = Dictionary(tally.entries.map { ($0.label ?? "", $0.poolsMatch) }, uniquingKeysWith: +)
+        #expect(matched["ParaSwap/Velora Augustus V6.2"] == 2)
+        #expect(matched["ParaSwap Augustus V5"] == 1)
+        #expect(matched["CoW Protocol GPv2Settlement (solver tx)"] == 1)
+        #expect(matched["Uniswap Universal Router v1.2"] == 1)
+        // The private routes are named: 1inch V5 and V6, KyberSwap, OpenOcean, MetaMask.
+        #expect(total.routeUnknown == 5)
+    }
+
+    /// Without the aggregators (the config before them), only the Universal Router calls.
+    @Test func withoutAggregatorsOnlyTheRouterCallsAreRecognised() throws {
+        var config = try ConfigLoader().load(path: S.realConfigPath)
+        config.aggregators = []
+        let total = try Self.tally(config).total
+        #expect(total.recognised == 2)
+        #expect(total.poolsMatch == 2)
+    }
+
+    /// Words of a `settle` with no tokens, prices or trades and one intra interaction calling
+    /// `target` with `data`.
+    static func settle(target: Address, data: [UInt8]) -> [UInt8] {
+        func word(_ value: Int) -> [UInt8] { UInt256(UInt64(value)).bigEndianBytes }
+        let padded = data + [UInt8](repeating: 0, count: (32 - data.count % 32) % 32)
+        let interaction = [UInt8](repeating: 0, count: 12) + Array(target.bytes) + word(0) + word(0x60) + word(data.count) + padded
+        // interactions: a tuple of 3 offsets, then [] , [interaction], [].
+        let group1 = word(1) + word(0x20) + interaction
+        let groups = word(0x60) + word(0x80) + word(0x80 + group1.count) + word(0) + group1 + word(0)
+        let head = word(0x80) + word(0xa0) + word(0xc0) + word(0xe0)
+        let selector = FunctionSelector.bytes(FunctionSelector.of(
+            "settle(address[],uint256[],(uint256,uint256,address,uint256,uint256,uint32,bytes32,uint256,uint256,uint256,bytes)[],(address,uint256,bytes)[][3])"))
+        return selector + head + word(0) + word(0) + word(0) + groups
+    }
+
+    @Test func settlementsNestedDeeperThanTheBudgetAreMalformed() throws {
+        var classifier = SwapClassifier(try ConfigLoader().load(path: S.realConfigPath))
+        var data = Self.settle(target: Address(precompile: 1), data: [])
+        for _ in 0..<10 { data = Self.settle(target: Self.settlement, data: data) }
+        guard case .malformed(let malformed) = classifier.classify(ContractCall(to: Self.settlement, data: data[...], value: .zero)) else {
+            Issue.record("a settlement nested 10 deep was accepted")
+            return
+        }
+        #expect(malformed.dex == "cow")
+        #expect(malformed.error.kind == .tooDeep)
+        #expect(malformed.error.offset > 0 && malformed.error.offset < data.count)
+    }
+
+    @Test func settlementsNestedWithinTheBudgetAreNotSwaps() throws {
+        var classifier = SwapClassifier(try ConfigLoader().load(path: S.realConfigPath))
+        var data = Self.settle(target: Address(precompile: 1), data: [])
+        for _ in 0..<2 { data = Self.settle(target: Self.settlement, data: data) }
+        #expect(classifier.classify(ContractCall(to: Self.settlement, data: data[...], value: .zero)) == .notASwap)
+    }
+}
