@@ -39,7 +39,8 @@ public final class PrivateKey: @unchecked Sendable {
         }
     }
 
-    /// Fills a new key's bytes with `fill`, then checks them; the bytes are wiped if either fails.
+    /// Fills a new key's bytes with `fill`, then checks them. If either fails, `deinit` wipes the
+    /// bytes: Swift runs it when an initializer throws after storing every property.
     private init(fill: (UnsafeMutablePointer<UInt8>) throws(Error) -> Void) throws(Error) {
         storage = .allocate(capacity: Self.byteCount)
         storage.initialize(repeating: 0, count: Self.byteCount)
