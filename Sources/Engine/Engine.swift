@@ -87,6 +87,7 @@ public struct Engine: Sendable {
     /// in the order found, above `minNetProfit`.
     public mutating func process(_ message: SwapMessage) -> [Opportunity] {
         counters.messages += 1
+        let block = message.sequenceNumber &+ configuration.blockNumberOffset
         var timings = StageTimings()
         var mark = clock?() ?? 0
         func lap(_ stage: inout UInt64) {
@@ -103,9 +104,9 @@ public struct Engine: Sendable {
             for slot in moved {
                 if lastMover.updateValue(position, forKey: slot) == nil { touched.append(slot) }
             }
-            unconfirmed.append((message.block, message.timestamp, transaction))
+            unconfirmed.append((block, message.timestamp, transaction))
         }
-        forgetUnconfirmed(before: message.block)
+        forgetUnconfirmed(before: block)
         lap(&timings.simulate)
         // Screen the cycles through the moved pools, each once (a pool's list holds a cycle
         // once, so only a second pool's list needs the marks).
@@ -190,7 +191,7 @@ public struct Engine: Sendable {
         counters.opportunities += 1
         counters.totalNetProfitEth = counters.totalNetProfitEth &+ netProfitEth
         return Opportunity(
-            sequenceNumber: message.sequenceNumber, trigger: trigger, block: message.block, token: base, cycle: hops,
+            sequenceNumber: message.sequenceNumber, trigger: trigger, block: message.sequenceNumber &+ configuration.blockNumberOffset, token: base, cycle: hops,
             amountIn: trade.amountIn, amountOut: trade.amountIn + trade.profit, grossProfit: trade.profit,
             gasUnits: cost.gasUnits, l2Cost: cost.l2Cost, l1Cost: cost.l1Cost,
             netProfit: trade.profit - costInBase, netProfitEth: netProfitEth, stateVersion: state.version, executorHops: executorHops)

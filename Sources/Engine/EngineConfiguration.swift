@@ -24,6 +24,10 @@ public struct EngineConfiguration: Sendable, Equatable {
     /// The blocks of feed transactions kept for re-applying when no block confirms them:
     /// 2,400 blocks, ten minutes of Arbitrum One's 250 ms blocks, far beyond any sync lag.
     public var unconfirmedWindowBlocks: UInt64 = 2_400
+    /// What a feed message's sequence number is short of the L2 block it becomes: Arbitrum
+    /// One's genesis block (`ArbitrumOne.blockNumberOffset`); zero on a chain whose feed counts
+    /// from block 0 (the local chain).
+    public var blockNumberOffset: UInt64 = ArbitrumOne.blockNumberOffset
 
     /// The L2 base fee default: 0.01 gwei, Arbitrum One's minimum base fee and the
     /// `effectiveGasPrice` of every real receipt in `Tests/EngineTests/Fixtures/l1_fee_pairs.json`.

@@ -40,7 +40,7 @@ import Testing
 
     @Test func badValuesAreNamed() {
         #expect(S.errors(S.validYAML + "\nengine:\n  speed: 1\n") == [
-            "config/dex.yaml: engine: speed: unknown key (expected one of bases, minNetProfit, l2BaseFee, l1PricePerUnit, gasPerHop, inputCaps)",
+            "config/dex.yaml: engine: speed: unknown key (expected one of bases, minNetProfit, l2BaseFee, l1PricePerUnit, gasPerHop, inputCaps, blockNumberOffset)",
         ])
         #expect(S.errors(S.validYAML + "\nengine:\n  bases: [DOGE]\n") == [
             "config/dex.yaml: engine: bases[0]: \"DOGE\" is neither an address nor the symbol of a token in tokens",

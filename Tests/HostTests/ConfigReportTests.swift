@@ -27,7 +27,7 @@ import Testing
             "service: feeds (0) -, snapshot -, saveSnapshot -, metrics -, readyMessageAgeSeconds 10, logLevel -, logFormat text",
             "execution: executor -, poolTable 0, sequencer https://arb1-sequencer.arbitrum.io, keystore -, nonceFile mevbot-nonce.json, "
                 + "killSwitchFile mevbot.stop, maxInput WETH=1000000000000000000, maxGasPriceWei 100000000, minNetProfitWei 100000000000000, "
-                + "maxSlippageBps 10, maxTradesPerBlock 1, dailyLossLimitWei 10000000000000000, gasLimitMarginPercent 25, "
+                + "maxSlippageBps 10, maxTradesPerBlock 1, dailyLossLimitWei 10000000000000000, gasLimitMarginPercent 100, "
                 + "receiptTimeoutBlocks 40, timeboost -",
         ])
     }

@@ -3,7 +3,8 @@ import Kernel
 /// One feed message as the engine takes it: its place in the sequence, its time, and the swaps
 /// its transactions make, in feed order.
 public struct SwapMessage: Sendable {
-    /// The feed's sequence number; the message becomes block `sequenceNumber + blockNumberOffset`.
+    /// The feed's sequence number; the message becomes block `sequenceNumber` plus the chain's
+    /// offset (`EngineConfiguration.blockNumberOffset`).
     public var sequenceNumber: UInt64
     /// The message's timestamp (seconds), against which deadlines are checked.
     public var timestamp: UInt64
@@ -16,9 +17,6 @@ public struct SwapMessage: Sendable {
         self.timestamp = timestamp
         self.transactions = transactions
     }
-
-    /// The L2 block the message becomes.
-    public var block: UInt64 { sequenceNumber &+ ArbitrumOne.blockNumberOffset }
 }
 
 /// One transaction's recognised swaps: the legs of every call it makes, in the order they run.

@@ -4,7 +4,7 @@ import Yams
 
 extension DEXConfigDecoder {
     /// The `engine` mapping's keys, all optional.
-    static let engineKeys = ["bases", "minNetProfit", "l2BaseFee", "l1PricePerUnit", "gasPerHop", "inputCaps"]
+    static let engineKeys = ["bases", "minNetProfit", "l2BaseFee", "l1PricePerUnit", "gasPerHop", "inputCaps", "blockNumberOffset"]
 
     /// Reads `engine` over `EngineConfiguration`'s defaults (absent: every default); nil when a
     /// field of it fails its check (the error is recorded).
@@ -25,6 +25,9 @@ extension DEXConfigDecoder {
             configuration.l2BaseFee = value
         }
         if let value = reader.amount(fields["l1PricePerUnit"], at: place.key("l1PricePerUnit")) { configuration.l1PricePerUnit = value }
+        if let value = reader.integer(fields["blockNumberOffset"], at: place.key("blockNumberOffset"), in: UInt64(0)...UInt64(1) << 48) {
+            configuration.blockNumberOffset = value
+        }
         for (key, value) in reader.pairs(fields["gasPerHop"], at: place.key("gasPerHop")) ?? [] {
             let field = place.key("gasPerHop").key(key)
             guard let kind = HopKind(plugin: key) else {

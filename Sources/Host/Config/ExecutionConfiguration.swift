@@ -24,8 +24,11 @@ public struct ExecutionConfiguration: Sendable, Equatable {
     public var killSwitchFile = "mevbot.stop"
     /// What each trade may do.
     public var limits = TradeLimits()
-    /// The gas limit is the engine's estimate plus this percentage.
-    public var gasLimitMarginPercent = 25
+    /// The gas limit is the engine's estimate plus this percentage. Arbitrum charges the gas used,
+    /// not the limit, so the default doubles it: the per-hop table is gas used, and a cycle's
+    /// nested callbacks need more than they use (the 63/64 rule) — on the local chain a 2-hop
+    /// cycle estimated at 155,455 gas needed a 237,949 limit.
+    public var gasLimitMarginPercent = 100
     /// A transaction with no receipt after this many blocks is counted dropped.
     public var receiptTimeoutBlocks = 40
     /// The express lane, when this bot holds it (nil: never used).
