@@ -41,7 +41,7 @@ public struct EngineConfiguration: Sendable, Equatable {
         minNetProfit: UInt256 = .zero,
         l2BaseFee: UInt256 = EngineConfiguration.defaultL2BaseFee,
         l1PricePerUnit: UInt256 = EngineConfiguration.defaultL1PricePerUnit,
-        gasTable: HopGasTable = .receiptMedians,
+        gasTable: HopGasTable = .executorMeasurements,
         inputCaps: [Address: UInt256] = [:],
         screenThreshold: Double = 1.0,
         transaction: TransactionTemplate = TransactionTemplate(

@@ -34,7 +34,7 @@ import Testing
         #expect(engine.l1PricePerUnit == .one)
         #expect(engine.gasTable.uniswapV3 == 100_000)
         #expect(engine.gasTable.curve == 150_000)
-        #expect(engine.gasTable.uniswapV2 == HopGasTable.receiptMedians.uniswapV2)
+        #expect(engine.gasTable.uniswapV2 == HopGasTable.executorMeasurements.uniswapV2)
         #expect(engine.inputCaps == [S.weth: UInt256(decimal: "50000000000000000000")])
     }
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import abi_values
 import curve
+import executor
 import v2_camelot
 import keccak_values
 import pool_camelot
@@ -25,7 +26,8 @@ import rlp_values
 import tx
 import uniswap_v3
 
-MODULES = (tx, rlp_values, abi_values, keccak_values, curve, v2_camelot, uniswap_v3, pool_uniswap_v2, pool_uniswap_v3, pool_curve, pool_camelot)
+MODULES = (tx, rlp_values, abi_values, keccak_values, curve, v2_camelot, uniswap_v3, pool_uniswap_v2, pool_uniswap_v3, pool_curve, pool_camelot,
+           executor)
 
 
 def summary(body):

@@ -26,18 +26,23 @@ public struct CycleCostModel: Sendable, Equatable {
     public var gasTable: HopGasTable
     /// The transaction's other fields.
     public var template: TransactionTemplate
+    /// The executor's pool table: pools named by index in the calldata.
+    public var poolIndexes: [Address: UInt16]
 
-    /// A model with this table and template.
-    public init(gasTable: HopGasTable = .receiptMedians, template: TransactionTemplate) {
+    /// A model with this table, template and pool table.
+    public init(gasTable: HopGasTable = .executorMeasurements, template: TransactionTemplate, poolIndexes: [Address: UInt16] = [:]) {
         self.gasTable = gasTable
         self.template = template
+        self.poolIndexes = poolIndexes
     }
 
     /// The cost of sending `amountIn` around `hops` at L2 base fee `baseFee` and L1 price per
-    /// unit `l1PricePerUnit` (`ArbGasInfo.getL1BaseFeeEstimate()`); nil for a zero base fee or
-    /// amounts that overflow 256 bits.
+    /// unit `l1PricePerUnit` (`ArbGasInfo.getL1BaseFeeEstimate()`), with the calldata of a zero
+    /// minimum profit (the minimum the submission carries adds up to 15 bytes); nil for a zero
+    /// base fee, amounts that overflow 256 bits or a cycle the calldata cannot carry.
     public func estimate(hops: [ExecutorHop], amountIn: UInt256, baseFee: UInt256, l1PricePerUnit: UInt256) -> CycleCostEstimate? {
-        let calldata = ExecutorCalldata.encode(hops: hops, amountIn: amountIn)
+        guard let calldata = try? ExecutorCalldata.encode(hops: hops, amountIn: amountIn, minimumProfit: .zero, poolIndexes: poolIndexes)
+        else { return nil }
         let transaction = template.signedBytes(data: calldata)
         guard let units = L1PosterFee.units(signedTransaction: transaction),
               let posterCost = L1PosterFee.cost(units: units, pricePerUnit: l1PricePerUnit),

@@ -1,21 +1,22 @@
 /// The L2 gas a cycle transaction uses, per hop kind, plus the transaction's intrinsic gas.
 ///
-/// The defaults come from the real Arbitrum One swap receipts in the shared fixtures
-/// (`chain/arbitrum_real_swaps_with_receipts.jsonl` with `chain/arbitrum_receipts.jsonl`): a
-/// receipt's L2 gas is `gasUsed − gasUsedForL1`; from it the intrinsic 21,000 and the calldata's
-/// 16 (non-zero) or 4 (zero) gas per byte are taken away. Only transactions with a single swap
-/// count:
-/// - Uniswap V3: the four single swaps through LlamaZip's router (4 to 12 bytes of calldata),
-///   net 97,828, 115,644, 121,396 and 126,739: median 118,520 (the Universal Router's single V3
-///   swap nets 119,096);
-/// - Uniswap V2: the one single V2 swap (through Magpie's aggregator): 180,590;
-/// - Curve: the one single StableSwap `exchange` (through ParaSwap): 175,968;
-/// - Algebra: no single Algebra swap in the fixtures; the Uniswap V3 value stands in (the same
-///   swap loop over ticks);
-/// - Camelot V2: the Uniswap V2 value (the same pair logic).
-/// The V2 and Curve figures went through aggregators, which add their own work (a V3-fork swap
-/// through 1inch nets 173,741 against LlamaZip's 118,520), so they overstate what an executor
-/// will pay; replace them with measurements once the executor contract exists.
+/// The defaults are measured on the executor contract itself (`contracts/test_executor.py`,
+/// pyrevm, the genuine Uniswap V2 pair, Uniswap V3 pool and Curve StableSwap-NG code of the local
+/// chain): the L2 gas of a cycle beyond its intrinsic gas is a fixed part (entry, calldata
+/// decoding, the start token's balance checks, the profit's transfer to the owner: 25,565) plus
+/// each hop's own. A V2 hop is the difference between a 3- and a 2-hop V2 cycle (49,749), the
+/// fixed part what the 2-hop cycle leaves; a V3 hop is half of a 2-hop V3 cycle less the fixed
+/// part (58,326), a Curve hop what a V2–Curve cycle leaves after the fixed part and a V2 hop
+/// (85,259). Since the table has no fixed part, each value carries half of it (12,782): a 2-hop
+/// cycle is estimated exactly, a 3-hop one 12,782 too high.
+/// - Uniswap V2: 62,531;
+/// - Uniswap V3: 71,108, in range: every initialized tick crossed adds to it;
+/// - Curve: 98,041 (a 2-coin NG pool: approve, `exchange`, two balance reads);
+/// - Camelot V2: the Uniswap V2 value, and Algebra the Uniswap V3 value, unmeasured (no genuine
+///   Camelot bytecode offline); Camelot's `getAmountOut` and fee logic cost somewhat more.
+/// The receipts of real single swaps in the shared fixtures netted far more (V2 180,590 and
+/// Curve 175,968 through aggregators, V3 118,520 through LlamaZip's router), router work this
+/// contract does not do.
 public struct HopGasTable: Sendable, Equatable {
     /// Gas per Uniswap V2 hop.
     public var uniswapV2: UInt64
@@ -29,7 +30,7 @@ public struct HopGasTable: Sendable, Equatable {
     public var curve: UInt64
 
     /// The defaults described above.
-    public static let receiptMedians = HopGasTable(uniswapV2: 180_590, camelotV2: 180_590, uniswapV3: 118_520, algebra: 118_520, curve: 175_968)
+    public static let executorMeasurements = HopGasTable(uniswapV2: 62_531, camelotV2: 62_531, uniswapV3: 71_108, algebra: 71_108, curve: 98_041)
 
     /// A table with these values.
     public init(uniswapV2: UInt64, camelotV2: UInt64, uniswapV3: UInt64, algebra: UInt64, curve: UInt64) {
