@@ -25,7 +25,7 @@ import Testing
             "rpc: endpoints (0) -, ws -, maxConcurrent 8, requestsPerSecond 50, timeoutSeconds 10, retries 3, backoffMilliseconds 100",
             "sync: multicall 0xcA11bde05977b3631167028862bE2a173976CA11, batchSize 500, logChunkBlocks 2000, journalDepth 64, reconcileEveryBlocks 50, reconcileSample 16, tickWordRadius 2, pollMilliseconds 250, maxLagBlocks 2, wholeTickTables 0",
             "service: feeds (0) -, snapshot -, saveSnapshot -, metrics -, readyMessageAgeSeconds 10, logLevel -, logFormat text",
-            "execution: executor -, sequencer https://arb1-sequencer.arbitrum.io, keystore -, nonceFile mevbot-nonce.json, "
+            "execution: executor -, poolTable 0, sequencer https://arb1-sequencer.arbitrum.io, keystore -, nonceFile mevbot-nonce.json, "
                 + "killSwitchFile mevbot.stop, maxInput WETH=1000000000000000000, maxGasPriceWei 100000000, minNetProfitWei 100000000000000, "
                 + "maxSlippageBps 10, maxTradesPerBlock 1, dailyLossLimitWei 10000000000000000, gasLimitMarginPercent 25, "
                 + "receiptTimeoutBlocks 40, timeboost -",

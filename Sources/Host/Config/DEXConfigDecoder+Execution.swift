@@ -3,7 +3,7 @@ import Yams
 
 extension DEXConfigDecoder {
     /// The `execution` mapping's keys, all optional.
-    static let executionKeys = ["executor", "sequencer", "keystore", "nonceFile", "killSwitchFile", "limits", "gasLimitMarginPercent",
+    static let executionKeys = ["executor", "poolTable", "sequencer", "keystore", "nonceFile", "killSwitchFile", "limits", "gasLimitMarginPercent",
                                 "receiptTimeoutBlocks", "timeboost"]
     /// The `execution.limits` mapping's keys, all optional.
     static let limitKeys = ["maxInput", "maxGasPriceWei", "minNetProfitWei", "maxSlippageBps", "maxTradesPerBlock", "dailyLossLimitWei"]
@@ -21,6 +21,13 @@ extension DEXConfigDecoder {
         let errorsBefore = reader.errors.count
         guard let fields = reader.fields(node, at: place, allowed: Self.executionKeys, required: []) else { return nil }
         configuration.executor = reader.address(fields["executor"], at: place.key("executor"))
+        let table = reader.list(fields["poolTable"], at: place.key("poolTable")) ?? []
+        if table.count > Int(UInt16.max) + 1 { reader.fail(place.key("poolTable"), "more than 65536 pools") }
+        for (index, node) in table.prefix(Int(UInt16.max) + 1).enumerated() {
+            guard let pool = reader.address(node, at: place.key("poolTable").index(index)) else { continue }
+            if configuration.poolIndexes[pool] != nil { reader.fail(place.key("poolTable").index(index), "listed twice") }
+            configuration.poolIndexes[pool] = UInt16(index)
+        }
         if let nodes = reader.list(fields["sequencer"], at: place.key("sequencer")), !nodes.isEmpty {
             configuration.sequencer = nodes.enumerated().compactMap { url($0.element, at: place.key("sequencer").index($0.offset), schemes: ["http", "https"]) }
         }

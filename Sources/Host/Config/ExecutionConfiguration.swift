@@ -8,6 +8,9 @@ public struct ExecutionConfiguration: Sendable, Equatable {
     /// The executor contract (`contracts/Executor.vy`) the cycles are sent to; nil: not deployed,
     /// and `run --execute` refuses to start.
     public var executor: Address?
+    /// The contract's pool table as its owner registered it (`setPool(index, pool)`): these
+    /// pools are named by index in the calldata (1 or 2 bytes instead of 20).
+    public var poolIndexes: [Address: UInt16] = [:]
     /// Where signed transactions are sent: Arbitrum One's sequencer endpoint, which accepts only
     /// `eth_sendRawTransaction` and `eth_sendRawTransactionConditional` (docs.arbitrum.io,
     /// "RPC endpoints and providers").

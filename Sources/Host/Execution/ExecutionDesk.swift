@@ -75,7 +75,13 @@ final class ExecutionDesk: Sendable {
         guard let requotedOut else { return .failure(.slippage) }
         if TradeLimits.slipped(from: opportunity.amountOut, to: requotedOut, bps: limits.maxSlippageBps) { return .failure(.slippage) }
 
-        let calldata = ExecutorCalldata.encode(hops: opportunity.executorHops, amountIn: opportunity.amountIn)
+        // The contract reverts unless the cycle earns at least its cost in the base token: a
+        // trade the chain moved against costs its gas, never more.
+        let costInBase = opportunity.grossProfit > opportunity.netProfit ? opportunity.grossProfit - opportunity.netProfit : .zero
+        guard let calldata = try? ExecutorCalldata.encode(hops: opportunity.executorHops, amountIn: opportunity.amountIn,
+                                                          minimumProfit: costInBase, poolIndexes: configuration.poolIndexes) else {
+            return .failure(.unencodable)
+        }
         let estimatedL1Gas = fees.l2BaseFee.isZero ? UInt256.zero : opportunity.l1Cost / fees.l2BaseFee
         guard let gasLimit = Self.gasLimit(l2Gas: opportunity.gasUnits, l1Gas: estimatedL1Gas, marginPercent: configuration.gasLimitMarginPercent) else {
             return .failure(.unencodable)
@@ -167,6 +173,9 @@ final class ExecutionDesk: Sendable {
 
     /// The next nonce the desk would hand out (nil while suspended), for the nonce file.
     var nextNonce: UInt64? { state.withLock { $0.nonces.next } }
+
+    /// The trades sent and not yet settled.
+    var inFlight: Int { state.withLock { $0.pools.inFlight } }
 
     /// The counts so far.
     var counters: ExecutionCounters { state.withLock { $0.counters } }

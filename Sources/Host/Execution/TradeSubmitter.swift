@@ -24,6 +24,8 @@ actor TradeSubmitter {
     private let receiptTimeoutBlocks: UInt64
     private let logger: Logger
     private let metrics: MevMetrics?
+    /// Where each settlement goes, as a JSON line (`{"settled":{...}}`).
+    private let report: @Sendable (JSONObject) -> Void
     private var inFlight: [Hash32: InFlight] = [:]
     private var head: UInt64 = 0
     /// The express lane's next sequence number, by round.
@@ -33,7 +35,7 @@ actor TradeSubmitter {
 
     /// A submitter for `desk`'s trades.
     init(desk: ExecutionDesk, sequencer: JSONRPCClient, chain: JSONRPCClient, configuration: ExecutionConfiguration,
-         logger: Logger, metrics: MevMetrics?) {
+         logger: Logger, metrics: MevMetrics?, report: @escaping @Sendable (JSONObject) -> Void) {
         self.desk = desk
         self.sequencer = sequencer
         self.chain = chain
@@ -42,6 +44,7 @@ actor TradeSubmitter {
         receiptTimeoutBlocks = UInt64(configuration.receiptTimeoutBlocks)
         self.logger = logger
         self.metrics = metrics
+        self.report = report
         (trades, continuation) = AsyncStream.makeStream(bufferingPolicy: .unbounded)
     }
 
@@ -131,13 +134,17 @@ actor TradeSubmitter {
                 switch answer {
                 case .success(let receipt?):
                     inFlight[hash] = nil
-                    desk.settled(entry.trade, outcome: receipt.status == 1 ? .included(fee: receipt.fee) : .reverted(fee: receipt.fee), now: now)
-                    logger.info("trade settled", metadata: ["hash": "\(hash)", "status": "\(receipt.status)", "block": "\(receipt.blockNumber)"])
+                    let outcome: TradeOutcome = receipt.status == 1 ? .included(fee: receipt.fee) : .reverted(fee: receipt.fee)
+                    desk.settled(entry.trade, outcome: outcome, now: now)
+                    report(ExecutionRun.line("settled", [
+                        ("hash", .string(hash.description)), ("outcome", .string(receipt.status == 1 ? "included" : "reverted")),
+                        ("block", .integer(receipt.blockNumber)), ("feeWei", .string(receipt.fee.description)),
+                    ]))
                 case .success(nil) where head >= entry.sentAtHead &+ receiptTimeoutBlocks:
                     inFlight[hash] = nil
                     desk.settled(entry.trade, outcome: .dropped, now: now)
                     dropped = true
-                    logger.warning("trade dropped", metadata: ["hash": "\(hash)", "nonce": "\(entry.trade.nonce)"])
+                    report(ExecutionRun.line("settled", [("hash", .string(hash.description)), ("outcome", .string("dropped")), ("feeWei", .string("0"))]))
                 case .success(nil), .failure:
                     continue
                 }

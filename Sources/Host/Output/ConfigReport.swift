@@ -75,7 +75,7 @@ enum ConfigReport {
         let limits = execution.limits
         let maxInput = limits.maxInput.sorted { $0.key < $1.key }.map { "\(symbols[$0.key] ?? $0.key.checksummed)=\($0.value)" }
         let timeboost = execution.timeboost.map { "auction \($0.auctionContract.checksummed), rounds held \($0.heldRounds.count)" } ?? "-"
-        return "execution: executor \(execution.executor?.checksummed ?? "-"), sequencer \(execution.sequencer.map(Redaction.url).joined(separator: ",")), "
+        return "execution: executor \(execution.executor?.checksummed ?? "-"), poolTable \(execution.poolIndexes.count), sequencer \(execution.sequencer.map(Redaction.url).joined(separator: ",")), "
             + "keystore \(execution.keystore ?? "-"), nonceFile \(execution.nonceFile), killSwitchFile \(execution.killSwitchFile), "
             + "maxInput \(maxInput.isEmpty ? "-" : maxInput.joined(separator: ",")), maxGasPriceWei \(limits.maxGasPriceWei), "
             + "minNetProfitWei \(limits.minNetProfitWei), maxSlippageBps \(limits.maxSlippageBps), maxTradesPerBlock \(limits.maxTradesPerBlock), "

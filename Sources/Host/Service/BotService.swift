@@ -98,13 +98,20 @@ final class BotService: Sendable {
     /// Runs the hot loop until `stop()` (or, for the demo, the demo feed's last message), then
     /// stops the rest; the summary line. With `publisher`, each delivery's latency goes to the
     /// stage histogram and the loop's counters are published every 100 ms.
-    func run(publisher: MetricsPublisher? = nil, progress: Bool = false, report: (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
+    /// With `execution`, each delivery's opportunities are traded, each decision a JSON line to
+    /// `reportLine`.
+    func run(publisher: MetricsPublisher? = nil, progress: Bool = false, execution: ExecutionRun? = nil,
+             reportLine: (JSONObject) -> Void = { print(JSONValue.object($0).rendered) },
+             report: (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
         var loop = HotLoop(pipeline: FeedPipeline(classifier: SwapClassifier(config), engine: engine), mailbox: mailbox)
         engineRunning.store(true, ordering: .relaxed)
         var lastPublished: UInt64 = 0, lastProgress: UInt64 = 0
         let total = publisher?.metrics.stageLatency(.total)
         let terminal = progress && isatty(STDERR_FILENO) == 1
-        await loop.run(client.deliveries(), stopAfter: expectedMessages, report: report) { delivery, pipeline in
+        let trade: ([Opportunity], Engine) -> Void = { opportunities, engine in
+            execution?.trade(opportunities, on: engine, report: reportLine)
+        }
+        await loop.run(client.deliveries(), stopAfter: expectedMessages, report: report, trade: trade) { delivery, pipeline in
             let now = MonotonicNanoseconds.now()
             lastMessageNanos.store(max(1, now), ordering: .relaxed)
             if terminal, now &- lastProgress > 250_000_000 {
@@ -118,9 +125,12 @@ final class BotService: Sendable {
                 lastPublished = now
                 publisher.publish(engine: pipeline.engineCounters)
                 publisher.publish(swaps: pipeline.classifier.counters)
+                if let execution { publisher.publish(execution: execution.desk.counters, inFlight: execution.desk.inFlight) }
             }
         }
         engineRunning.store(false, ordering: .relaxed)
+        await execution?.stop()
+        if let publisher, let execution { publisher.publish(execution: execution.desk.counters, inFlight: execution.desk.inFlight) }
         if terminal { FileHandle.standardError.write(Data(("\r" + loop.pipeline.progressLine + "\n").utf8)) }
         network.cancel()
         syncTask?.cancel()

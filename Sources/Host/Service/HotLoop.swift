@@ -11,14 +11,18 @@ struct HotLoop {
     let mailbox: SyncMailbox
 
     /// Runs until `deliveries` ends or `stopAfter` messages have been processed; each
-    /// opportunity goes to `report`, and `observe` runs after each delivery.
+    /// opportunity goes to `report`, a delivery's opportunities then to `trade` with the engine
+    /// that found them (execution), and `observe` runs after each delivery.
     mutating func run(
         _ deliveries: FeedDeliveries, stopAfter: Int? = nil,
-        report: (Opportunity) -> Void, observe: (FeedDelivery, FeedPipeline) -> Void = { _, _ in }
+        report: (Opportunity) -> Void, trade: ([Opportunity], Engine) -> Void = { _, _ in },
+        observe: (FeedDelivery, FeedPipeline) -> Void = { _, _ in }
     ) async {
         for await delivery in deliveries {
             for update in mailbox.take() { pipeline.absorb(update) }
-            for opportunity in pipeline.consume(delivery) { report(opportunity) }
+            let found = pipeline.consume(delivery)
+            for opportunity in found { report(opportunity) }
+            if !found.isEmpty, let engine = pipeline.engine { trade(found, engine) }
             observe(delivery, pipeline)
             if let stopAfter, pipeline.messages >= stopAfter { return }
         }

@@ -46,6 +46,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Log lines as text or json (default: the config's service.logFormat).")
     var logFormat: String?
 
+    @Flag(help: "Sign and submit the opportunities through the executor contract, within the config's execution limits (key: MEVBOT_PRIVATE_KEY, or execution.keystore with MEVBOT_KEYSTORE_PASSWORD).")
+    var execute = false
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let configPath = config ?? environment["CONFIG_PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "config/dex.yaml"
@@ -64,14 +67,30 @@ struct RunCommand: AsyncParsableCommand {
             printToStandardError("mevbot run: \(error)")
             throw ExitCode(1)
         }
-        for line in settings.startupLines { printToStandardError("mevbot run: " + line) }
+        for line in settings.startupLines where !(execute && line.hasPrefix("mode: ")) { printToStandardError("mevbot run: " + line) }
         let service = try await BotService.start(settings: settings, config: loaded, demo: demo)
         let observability = settings.metricsPort.map { port in
             ObservabilityRun(service: service, settings: settings, maxSyncLag: UInt64(loaded.sync.maxLagBlocks), port: port)
         }
+        var execution: ExecutionRun?
+        if execute {
+            do {
+                execution = try await ExecutionRun.start(
+                    configuration: loaded.execution, chainId: loaded.config.chainId, rpc: loaded.rpc, rpcEndpoints: settings.rpcEndpoints,
+                    environment: environment, logger: Logger(label: "mevbot.execution"), metrics: observability?.publisher.metrics,
+                    report: { line in
+                        print(JSONValue.object(line).rendered)
+                        fflush(nil)
+                    })
+            } catch {
+                printToStandardError("mevbot run: --execute: \(error)")
+                throw ExitCode(1)
+            }
+            if let execution { printToStandardError("mevbot run: " + execution.startupLine) }
+        }
         // The bot ends the group when it returns; the demo with endpoints returns only at SIGTERM.
         let bot = BotLifecycleService(service: service, publisher: observability?.publisher, saveSnapshot: settings.saveSnapshot,
-                                      config: loaded, holdAfterEnd: demo && observability != nil)
+                                      config: loaded, holdAfterEnd: demo && observability != nil, execution: execution)
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: bot, successTerminationBehavior: .gracefullyShutdownGroup)]
         if let observability { services.append(.init(service: observability.server)) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: Logger(label: "mevbot.run")))
@@ -97,6 +116,9 @@ struct RunCommand: AsyncParsableCommand {
         if let metricsPort {
             guard (0...65_535).contains(metricsPort) else { throw RunSettingsError(setting: "--metrics-port", message: "expected 0...65535") }
             settings.metricsPort = metricsPort
+        }
+        if demo, execute {
+            throw RunSettingsError(setting: "--execute", message: "the demo has no chain to trade on; --execute runs against a feed and an RPC endpoint")
         }
         if demo {
             settings.demoFeed = BotService.demoFeed
