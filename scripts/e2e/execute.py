@@ -7,7 +7,8 @@ Each scenario gets a fresh local chain with one Uniswap V2 and one Uniswap V3 WE
 built, up to 2 % apart) and the genuine SwapRouter; the bot (Hardhat/Anvil account #0, see
 localnode.py) funded with ether; contracts/Executor.vy compiled with the venv's vyper and deployed
 from the bot (its owner); a victim (account #1) funded with WETH and USDC, its router allowances
-set. The bot runs with a config from scripts/localchain/botconfig.py, the chain's feed and RPC,
+set (with --pool-table, the owner registers both pools with setPool and the config lists them
+as execution.poolTable, so the calldata names them by 1-byte index). The bot runs with a config from scripts/localchain/botconfig.py, the chain's feed and RPC,
 and its key in MEVBOT_PRIVATE_KEY. Then the victim swaps through the SwapRouter, in the direction
 that widens the gap between the pools, and the driver watches the bot's JSON lines, the chain and
 /metrics:
@@ -77,6 +78,9 @@ class World:
         owner = self.node.call(self.executor, call_data("owner()"))[12:]
         if "0x" + owner.hex() != self.owner.lower():
             raise RuntimeError(f"the executor's owner is 0x{owner.hex()}, not the bot")
+        self.pool_table = [pool["address"] for pool in self.node.line["pools"]] if options.pool_table else []
+        for index, pool in enumerate(self.pool_table):
+            self.wait_receipt(self.bot_key.send(self.executor, call_data("setPool(uint256,address)", ["uint256", "address"], [index, pool])))
         for token in (self.weth, self.usdc):
             self.wait_receipt(self.victim.send(token, call_data("approve(address,uint256)", ["address", "uint256"],
                                                                  [self.node.router, MAX_UINT256])))
@@ -84,7 +88,7 @@ class World:
         self.kill_switch.unlink(missing_ok=True)
         (self.dir / "nonce.json").unlink(missing_ok=True)
         self.config = self.dir / "dex.yaml"
-        self.config.write_text(bot_config(self.node.line, self.executor, self.dir, limits))
+        self.config.write_text(bot_config(self.node.line, self.executor, self.dir, limits, pool_table=self.pool_table))
         self.first_block = self.node.head() + 1
         self.bot = None
 
@@ -335,6 +339,8 @@ def main():
     parser.add_argument("--contracts", default=str(ROOT / "contracts"), help="the folder of Executor.vy and executor_calldata.py")
     parser.add_argument("--work", default=tempfile.mkdtemp(prefix="mevbot-e2e-"))
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pool-table", action="store_true",
+                        help="register the pools in the executor's table (setPool) and list them as execution.poolTable")
     parser.add_argument("--only", default="e,a,b,c,d", help="comma-separated scenarios (e: the dry-run false-positive check)")
     options = parser.parse_args()
     help_text = subprocess.run([options.mevbot, "run", "--help"], capture_output=True, text=True).stdout

@@ -10,7 +10,8 @@ genuine pool init code hash and the chain's SwapRouter (kind swap-router: the ro
 the bot recognises); a curve entry listing the chain's Stableswap-NG pools; `engine` (WETH the
 base; no L1 price: the local chain charges no L1 fee); `sync` (the canonical Multicall3, which
 the chain deploys); `service` (the chain's feed); and `execution`: the executor, the chain as
-the sequencer, the nonce and kill-switch files under `state-dir`, and the limits.
+the sequencer, the nonce and kill-switch files under `state-dir`, the limits, and the pool table
+when the executor's owner registered pools (the calldata then names them by index).
 """
 
 import argparse
@@ -34,8 +35,9 @@ def factory_of(line, dex):
     return next((pool["factory"] for pool in line["pools"] if pool["dex"] == dex), None)
 
 
-def bot_config(line, executor=None, state_dir=".", limits=None, base_fee=None):
-    """The dex.yaml text for the chain of start `line`; `limits` override DEFAULT_LIMITS."""
+def bot_config(line, executor=None, state_dir=".", limits=None, base_fee=None, pool_table=()):
+    """The dex.yaml text for the chain of start `line`; `limits` override DEFAULT_LIMITS;
+    `pool_table`: the pools the executor's owner registered with setPool, in index order."""
     limits = {**DEFAULT_LIMITS, **(limits or {})}
     state = Path(state_dir).resolve()
     tokens = sorted(line["tokens"], key=lambda token: token["symbol"] != "WETH")
@@ -66,6 +68,8 @@ def bot_config(line, executor=None, state_dir=".", limits=None, base_fee=None):
              "execution:"]
     if executor:
         text.append(f"  executor: {q(executor)}")
+    if pool_table:
+        text.append(f"  poolTable: [{', '.join(q(pool) for pool in pool_table)}]")
     text += [f"  sequencer: [{q(line['http'])}]",
              f"  nonceFile: {q(state / 'nonce.json')}",
              f"  killSwitchFile: {q(state / 'kill-switch')}",
