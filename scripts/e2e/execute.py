@@ -18,8 +18,9 @@ that widens the gap between the pools, and the driver watches the bot's JSON lin
 - (b) limits low (minNetProfitWei 10^30, then maxInput 1 wei): nothing sent, a refusal line and
   mev_execution_refused_total naming the reason;
 - (c) the kill switch file created while the bot runs: nothing sent, reason kill_switch;
-- (d) local_fault txNonceTooLow on the bot's first send: a second victim swap's trade goes out with
-  the chain's nonce and lands, and no nonce or transaction is used twice;
+- (d) local_fault txNonceTooLow on the bot's first send (the victim swaps through the express
+  lane, which the fault does not touch): a second victim swap's trade goes out with the chain's
+  nonce and lands, and no nonce or transaction is used twice;
 - (e) every opportunity the bot reported, executed by the contract at the state it was computed
   on (the bot's own trade, or the driver's from the owner's key when none was sent), pays the
   reported profit to the wei; scenario e alone runs the bot dry (no --execute) through five
@@ -48,6 +49,7 @@ POOLS = "uniswap-v2=1,uniswap-v3=1,curve=0"
 MAX_UINT256 = (1 << 256) - 1
 KINDS = {"uniswap-v2": 0, "uniswap-v3": 2}  # executor hop kinds (contracts/README.md)
 WAIT = 60  # seconds any one awaited event may take
+AUCTION = "0x5fcb496a31b7ae91e7c9078ec662bd7a55cd3079"  # the express lane's auction contract here (any address)
 
 
 class Report:
@@ -106,8 +108,8 @@ class World:
     def wait_synced(self):
         """Waits until the bot's sync has reached the chain's head and its feed is connected."""
         head = self.node.head()
-        self.bot.wait_for(lambda: self.bot.metric("mev_sync_synced_block") >= head and self.bot.metric("mev_feed_connections") >= 1
-                          and self.bot.metric("mev_pools_tracked") >= 2, WAIT, f"sync of block {head} and a feed connection")
+        self.bot.wait_for(lambda: self.bot.metric("mev_sync_synced_block") >= head and self.bot.metric("mev_feed_connections") >= 1,
+                          WAIT, f"sync of block {head} and a feed connection")
 
     def stop(self):
         """Stops the bot and the chain."""
@@ -133,16 +135,20 @@ class World:
         v2 = reserve1 / reserve0
         return (v2, v3) if weth_first else (1 / v2, 1 / v3)
 
-    def victim_swap(self, weth_worth=10):
+    def victim_swap(self, weth_worth=10, express_sequence=None):
         """The victim's exactInputSingle on the V3 pool, pushing its price away from the V2
-        pool's; (hash, time.monotonic() once sent)."""
+        pool's (through the express lane, round 0, with `express_sequence` when given);
+        (hash, time.monotonic() once sent)."""
         v2, v3 = self.prices()
         fee = next(pool["fee"] for pool in self.node.line["pools"] if pool["dex"] == "uniswap-v3")
         if v3 > v2:  # WETH dearer on V3: buying it there widens the gap
             data = exact_input_single(self.usdc, self.weth, fee, self.victim.address, int(weth_worth * v3 * 10**18))
         else:
             data = exact_input_single(self.weth, self.usdc, fee, self.victim.address, weth_worth * 10**18)
-        tx_hash = self.victim.send(self.node.router, data)
+        if express_sequence is None:
+            tx_hash = self.victim.send(self.node.router, data)
+        else:
+            tx_hash = self.victim.send_express(self.node.router, data, 0, express_sequence, AUCTION)
         sent = time.monotonic()
         receipt = self.wait_receipt(tx_hash)
         if receipt["status"] != "0x1":
@@ -271,13 +277,15 @@ def scenario_d(options, report):
     try:
         world.start_bot(options)
         nonce_before = world.node.nonce(world.owner)
+        world.node.rpc("local_setExpressLane", {"controller": world.victim.address, "round": 0, "auctionContract": AUCTION,
+                                                "roundDurationSeconds": 3600})
         world.node.rpc("local_fault", {"kind": "txNonceTooLow", "count": 1})
-        world.victim_swap()
+        world.victim_swap(express_sequence=0)  # the express lane: the armed fault waits for the bot's send
         wait_lines(world, "cycle")
         first_reaction = world.bot.wait_for(lambda: world.bot.entries("trade") + world.bot.entries("refused") or None, WAIT,
                                             "a trade or refused line after the injected refusal")
         time.sleep(1)
-        world.victim_swap()
+        world.victim_swap(express_sequence=1)
         wait_lines(world, "cycle", 2)
         trades = world.bot.wait_for(lambda: [line["trade"] for line in world.bot.entries("trade")
                                              if world.node.receipt(line["trade"]["hash"])] or None, WAIT, "a trade that landed")

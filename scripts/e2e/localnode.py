@@ -1,5 +1,6 @@
 """The local chain (scripts/localchain/server.py) as the end-to-end driver uses it: started as a
-child process, read over JSON-RPC, and acted on by keyed accounts.
+child process with WETH at Arbitrum One's address (--weth-at: the engine prices costs in that
+token), read over JSON-RPC, and acted on by keyed accounts.
 
 Keys are Hardhat's and Anvil's published default accounts (mnemonic "test test test test test
 test test test test test test junk"): #0 is the bot (the executor's owner), #1 the victim.
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from eth_abi import decode, encode
 from eth_account import Account
+from eth_account.messages import encode_defunct
 from eth_utils import keccak, to_checksum_address
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +42,7 @@ class LocalNode:
 
     def __init__(self, pools, seed, log_path):
         self.log = open(log_path, "w")
-        self.process = subprocess.Popen([sys.executable, str(SERVER), "--port", "0", "--seed", str(seed), "--pools", pools],
+        self.process = subprocess.Popen([sys.executable, str(SERVER), "--port", "0", "--seed", str(seed), "--pools", pools, "--weth-at"],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log, text=True)
         text = self.process.stdout.readline()
         if not text:
@@ -120,9 +122,27 @@ class Signer:
         self.node, self.account = node, Account.from_key(key)
         self.address = self.account.address
 
-    def send(self, to, data, gas=500_000, fee_cap=100_000_000):
-        """Signs with the chain's nonce, sends; the transaction hash (raises RpcFailure if refused)."""
+    def sign(self, to, data, gas=500_000, fee_cap=100_000_000):
+        """The signed envelope, with the chain's nonce."""
         fields = {"type": 2, "chainId": self.node.line["chainId"], "nonce": self.node.nonce(self.address), "gas": gas,
                   "maxFeePerGas": fee_cap, "maxPriorityFeePerGas": 0, "to": to, "value": 0, "data": data}
-        raw = self.account.sign_transaction(fields).raw_transaction
-        return self.node.rpc("eth_sendRawTransaction", "0x" + bytes(raw).hex())
+        return bytes(self.account.sign_transaction(fields).raw_transaction)
+
+    def send(self, to, data, gas=500_000):
+        """Signs and sends; the transaction hash (raises RpcFailure if refused)."""
+        return self.node.rpc("eth_sendRawTransaction", "0x" + self.sign(to, data, gas).hex())
+
+    def send_express(self, to, data, round_number, sequence, auction):
+        """Signs and sends through the express lane (this account controls the round: see
+        local_setExpressLane), the submission signed over nitro's ToMessageBytes layout; the
+        transaction hash. local_fault's tx kinds spoil only eth_sendRawTransaction answers, so
+        this path passes an armed fault on to the next eth_sendRawTransaction."""
+        raw, chain_id = self.sign(to, data), self.node.line["chainId"]
+        message = (keccak(b"TIMEBOOST_BID") + chain_id.to_bytes(32, "big") + bytes.fromhex(auction[2:])
+                   + round_number.to_bytes(8, "big") + sequence.to_bytes(8, "big") + raw)
+        signature = Account.sign_message(encode_defunct(primitive=message), self.account.key).signature
+        self.node.rpc("timeboost_sendExpressLaneTransaction", {
+            "chainId": hex(chain_id), "round": hex(round_number), "auctionContractAddress": auction,
+            "transaction": "0x" + raw.hex(), "options": None, "sequenceNumber": hex(sequence),
+            "signature": "0x" + bytes(signature).hex()})
+        return "0x" + keccak(raw).hex()

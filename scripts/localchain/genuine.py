@@ -121,12 +121,17 @@ def multicall3_deployment():
     return sender, data
 
 
-@lru_cache(maxsize=None)
-def own_contract(name):
-    """Creation code of our own <name>.vy compiled with the installed vyper."""
+def own_source(name):
+    """The source of our own <name>.vy."""
     for folder in OWN_CONTRACTS:
         path = folder / f"{name}.vy"
         if path.exists():
-            output = vyper.compile_code(path.read_text(), output_formats=["bytecode"])
-            return bytes.fromhex(output["bytecode"].removeprefix("0x"))
+            return path.read_text()
     raise FileNotFoundError(f"{name}.vy is in none of {OWN_CONTRACTS}")
+
+
+@lru_cache(maxsize=None)
+def own_contract(name):
+    """Creation code of our own <name>.vy compiled with the installed vyper."""
+    output = vyper.compile_code(own_source(name), output_formats=["bytecode"])
+    return bytes.fromhex(output["bytecode"].removeprefix("0x"))

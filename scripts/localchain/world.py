@@ -36,7 +36,8 @@ def parse_spec(text):
 class World:
     """The deployed contracts the chain trades on."""
 
-    def __init__(self):
+    def __init__(self, placed_tokens=None):
+        self.placed_tokens = placed_tokens  # {symbol: address} of tokens genesis holds already
         self.tokens, self.pools = {}, []
         self.multicall = self.uniswap_v2 = self.uniswap_v3 = self.swap_router = None
 
@@ -47,7 +48,7 @@ class World:
         self.multicall = writer.deploy(deployer, code)
         if self.multicall.lower() != genuine.MULTICALL3.lower():
             raise genuine.NotGenuine(f"Multicall3 deployed at {self.multicall}")
-        self.tokens = deploy_tokens(writer)
+        self.tokens = deploy_tokens(writer, self.placed_tokens)
         self.uniswap_v2 = UniswapV2Factory(writer)
         self.uniswap_v3 = UniswapV3Factory(writer)
         for index in range(counts["uniswap-v2"]):
