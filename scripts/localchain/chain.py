@@ -17,7 +17,7 @@ from eth_utils import to_checksum_address
 from blocks import Block
 from history import History
 from machine import Machine, Tx, calldata
-from tokens import FAUCET, FAUCET_WEI, DEPLOYER, mint
+from tokens import FAUCET, FAUCET_WEI, DEPLOYER, mint, place_weth
 from world import World
 
 GENESIS_TIMESTAMP = 1_700_000_000
@@ -52,20 +52,24 @@ class Writer:
 class Chain:
     """Blocks, the live state at the head, and the world deployed on it."""
 
-    def __init__(self, seed, chain_id, counts, base_fee=BASE_FEE):
+    def __init__(self, seed, chain_id, counts, base_fee=BASE_FEE, weth_at=None):
         self.seed, self.chain_id, self.branch, self.base_fee = seed, chain_id, 0, base_fee
+        self.weth_at = weth_at  # where genesis places the WETH token (None: block 1 deploys it like the others)
         self.machine = self.new_machine()
         self.blocks = [Block(0, b"\0" * 32, GENESIS_TIMESTAMP, base_fee, 0).seal()]
         self.by_hash = {self.blocks[0].hash: self.blocks[0]}
         self.locations = {}  # transaction hash -> (block number, index) on the canonical chain
         self.history = History(self)
-        self.world = World()
+        self.world = World({"WETH": weth_at} if weth_at else None)
         self.listeners = []  # callables(removed blocks, added blocks)
         self._mine(lambda writer, rng: self.world.build(writer, random.Random(f"{seed}/world"), counts))
 
     def new_machine(self):
-        """A fresh machine at genesis (FAUCET holds FAUCET_WEI)."""
-        return Machine(self.chain_id, {FAUCET: FAUCET_WEI})
+        """A fresh machine at genesis (FAUCET holds FAUCET_WEI; WETH at `weth_at` if set)."""
+        machine = Machine(self.chain_id, {FAUCET: FAUCET_WEI})
+        if self.weth_at:
+            place_weth(machine, self.weth_at)
+        return machine
 
     @property
     def head(self):

@@ -11,6 +11,7 @@ the state at an earlier block.
 """
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from eth_abi import decode, encode
@@ -128,13 +129,19 @@ class Machine:
         finally:
             self.evm.revert(checkpoint)
 
-    def trial(self, tx):
-        """The Outcome `tx` would have here, every change discarded (eth_estimateGas)."""
+    @contextmanager
+    def scratch(self):
+        """Every change made inside the `with` block is discarded at its end."""
         checkpoint = self.evm.snapshot()
         try:
-            return self.apply(Tx(tx.sender, tx.to, tx.data, tx.value, tx.gas))
+            yield self
         finally:
             self.evm.revert(checkpoint)
+
+    def trial(self, tx):
+        """The Outcome `tx` would have here, every change discarded (eth_estimateGas)."""
+        with self.scratch():
+            return self.apply(Tx(tx.sender, tx.to, tx.data, tx.value, tx.gas))
 
     def view(self, to, signature, types=(), values=(), returns=()):
         """A read of a view function, decoded (raises CallFailed)."""

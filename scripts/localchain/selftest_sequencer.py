@@ -1,6 +1,6 @@
 """Selftest of the sequencer side of the local chain (selftest.py runs it): transactions signed by
-eth-account (a token transfer, a Uniswap V2 swap through the genuine pair, a revert, legacy and
-EIP-1559 envelopes), receipts, nonces, fee and chain-id refusals, a nonce gap held then refused,
+eth-account (a token transfer, a Uniswap V2 swap through the genuine pair, a Uniswap V3 swap
+through the genuine SwapRouter, a revert, legacy and EIP-1559 envelopes), receipts, nonces, fee and chain-id refusals, a nonce gap held then refused,
 a gap filled while held, injected refusals, local_fund and local_deploy, the feed (every frame
 decoded back, with scripts/feedframes.py's parser, to the very envelopes sent, in order), and the
 express lane (submissions signed here over the bytes nitro's ToMessageBytes lays out).
@@ -22,6 +22,7 @@ from eth_utils import keccak, to_checksum_address
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from feedframes import frame_envelopes  # noqa: E402
+from router import exact_input_single  # noqa: E402
 from selfcheck import check  # noqa: E402
 
 HOLD_MS = 3000
@@ -31,6 +32,7 @@ KEYS = ("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
 BOB = "0x000000000000000000000000000000000000b0b0"
 TRANSFER = "0x" + keccak(text="Transfer(address,address,uint256)").hex()
 V2_SWAP = "0x" + keccak(text="Swap(address,uint256,uint256,uint256,uint256,address)").hex()
+V3_SWAP = "0x" + keccak(text="Swap(address,address,int256,int256,uint160,uint128,int24)").hex()
 AUCTION = "0x5fcb496a31b7ae91e7c9078ec662bd7a55cd3079"  # the auction contract the lane is set to (any address)
 TIMEBOOST_DOMAIN = keccak(b"TIMEBOOST_BID")
 
@@ -156,6 +158,32 @@ async def check_transfer_and_swap(client, line, alice, base_fee, sent):
           "the state replayed at an earlier block differs (fee or nonce)")
 
 
+async def check_router_swap(client, line, alice, sent):
+    """A signed exactInputSingle through the start line's SwapRouter swaps on the V3 pool of that
+    pair and fee (the router derives the address with the genuine init code hash) and pays the
+    output to the recipient."""
+    router = line["routers"]["uniswap-v3"]
+    check(router["kind"] == "swap-router" and len(await client.call("eth_getCode", router["address"], "latest")) > 20000,
+          f"no SwapRouter at {router}")
+    tokens = {token["symbol"]: token["address"].lower() for token in line["tokens"]}
+    weth, usdc = tokens["WETH"], tokens["USDC"]
+    pool = next(p for p in line["pools"] if p["dex"] == "uniswap-v3" and {t.lower() for t in p["tokens"]} == {weth, usdc})
+    amount_in = 10**17
+    approve = alice.sign(weth, call_data("approve(address,uint256)", ["address", "uint256"], [router["address"], amount_in]))
+    swap = alice.sign(router["address"], exact_input_single(weth, usdc, pool["fee"], alice.address, amount_in), gas=400_000)
+    usdc_before = await token_balance(client, usdc, alice.address)
+    for raw in (approve, swap):
+        receipt = await send(client, raw)
+        sent.append((raw, receipt))
+        check(receipt["status"] == "0x1", f"router step reverted: {receipt}")
+    swaps = [log for log in receipt["logs"] if log["topics"][0] == V3_SWAP]
+    check([log["address"].lower() for log in swaps] == [pool["address"].lower()], f"the router swapped on {swaps}, not {pool}")
+    amount0, amount1 = decode(["int256", "int256"], bytes.fromhex(swaps[0]["data"][2:130]))
+    paid, got = (amount0, -amount1) if int(weth, 16) < int(usdc, 16) else (amount1, -amount0)
+    check(paid == amount_in and got > 0 and await token_balance(client, usdc, alice.address) - usdc_before == got,
+          f"the router swap paid {paid} for {got}")
+
+
 async def check_nonces_and_faults(session, client, line, alice, sent):
     """A gap held then refused, a gap filled while held, injected refusals."""
     message = await refusal(client, "eth_sendRawTransaction", "0x" + alice.sign(
@@ -278,6 +306,7 @@ async def run_sequencer_checks(session, client, line, base_fee):
     async with session.ws_connect(line["feed"]) as feed:
         reader = asyncio.create_task(read_frames(feed, frames))
         await check_transfer_and_swap(client, line, alice, base_fee, sent)
+        await check_router_swap(client, line, alice, sent)
         await check_nonces_and_faults(session, client, line, alice, sent)
         await check_express_lane(client, alice, KEYS[1], chain_id, sent)
         await check_deploy(client, alice)

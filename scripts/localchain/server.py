@@ -1,7 +1,7 @@
 """The local chain's JSON-RPC server: a real EVM with genuine DEX bytecode, for state-sync tests.
 
     python server.py --port 0 --seed 1 --chain-id 42161 [--pools uniswap-v2=3,uniswap-v3=4,curve=1]
-                     [--base-fee 10000000] [--nonce-wait-ms 1000]
+                     [--base-fee 10000000] [--nonce-wait-ms 1000] [--weth-at [ADDRESS]]
 
 Binds 127.0.0.1 (HTTP POST and WebSocket on the same port, the sequencer feed at /feed), prints
 one JSON line to stdout ({"http", "ws", "feed", "chainId", "head", "pools", "tokens", "multicall"})
@@ -26,6 +26,7 @@ from sequencer import DEFAULT_NONCE_WAIT, Sequencer
 from timeboost import ExpressLane
 from transport import Server
 from txrpc import TransactionMethods
+from tokens import ARBITRUM_WETH
 from world import DEFAULT_SPEC, parse_spec
 
 
@@ -39,6 +40,8 @@ def arguments():
     parser.add_argument("--base-fee", type=int, default=BASE_FEE, help=f"base fee in wei (default {BASE_FEE})")
     parser.add_argument("--nonce-wait-ms", type=int, default=int(DEFAULT_NONCE_WAIT * 1000),
                         help="how long a transaction with a nonce gap waits for its predecessor (nitro: 1000)")
+    parser.add_argument("--weth-at", nargs="?", const=ARBITRUM_WETH, default=None,
+                        help=f"place the WETH token at this address in genesis (alone: {ARBITRUM_WETH}, Arbitrum One's)")
     parser.add_argument("--ignore-stdin", action="store_true", help="do not stop at the end of standard input")
     return parser.parse_args()
 
@@ -54,7 +57,7 @@ def watch_stdin(loop, stop):
 
 async def serve(options):
     """Builds the chain, starts listening, prints the start line, waits for the stop signal."""
-    chain = Chain(options.seed, options.chain_id, parse_spec(options.pools), options.base_fee)
+    chain = Chain(options.seed, options.chain_id, parse_spec(options.pools), options.base_fee, options.weth_at)
     faults, feed = FaultPlan(), Feed(options.chain_id, GENESIS_TIMESTAMP)
     sequencer = Sequencer(chain, feed, options.nonce_wait_ms / 1000)
     dispatcher = Dispatcher(chain, faults, TransactionMethods(chain, sequencer, ExpressLane(options.chain_id, sequencer)))

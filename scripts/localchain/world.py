@@ -10,6 +10,7 @@ that no pair and fee repeat), Curve pools the coin sets of CURVE_COINS.
 
 import genuine
 from curve import deploy_pool
+from router import SwapRouter
 from tokens import deploy_tokens
 from uniswap_v2 import UniswapV2Factory
 from uniswap_v3 import UniswapV3Factory
@@ -35,17 +36,19 @@ def parse_spec(text):
 class World:
     """The deployed contracts the chain trades on."""
 
-    def __init__(self):
+    def __init__(self, placed_tokens=None):
+        self.placed_tokens = placed_tokens  # {symbol: address} of tokens genesis holds already
         self.tokens, self.pools = {}, []
-        self.multicall = self.uniswap_v2 = self.uniswap_v3 = None
+        self.multicall = self.uniswap_v2 = self.uniswap_v3 = self.swap_router = None
 
     def build(self, writer, rng, counts):
-        """Deploys Multicall3, the tokens, both Uniswap factories and the pools of `counts`."""
+        """Deploys Multicall3, the tokens, both Uniswap factories, the pools of `counts`, then
+        Uniswap V3's SwapRouter (last, so the other addresses do not depend on it)."""
         deployer, code = genuine.multicall3_deployment()
         self.multicall = writer.deploy(deployer, code)
         if self.multicall.lower() != genuine.MULTICALL3.lower():
             raise genuine.NotGenuine(f"Multicall3 deployed at {self.multicall}")
-        self.tokens = deploy_tokens(writer)
+        self.tokens = deploy_tokens(writer, self.placed_tokens)
         self.uniswap_v2 = UniswapV2Factory(writer)
         self.uniswap_v3 = UniswapV3Factory(writer)
         for index in range(counts["uniswap-v2"]):
@@ -57,6 +60,10 @@ class World:
         for index in range(counts["curve"]):
             coins = [self.tokens[symbol] for symbol in CURVE_COINS[index]]
             self.pools.append(deploy_pool(writer, rng, coins, writer.number))
+        self.swap_router = SwapRouter(writer, self.uniswap_v3.address, self.tokens["WETH"])
+        for pool in self.pools:
+            if pool.dex == "uniswap-v3":
+                self.swap_router.check_finds(writer.machine, pool)
 
     def token(self, key):
         """A token by symbol or address."""
@@ -93,7 +100,7 @@ class World:
             pool.forget_after(number)
 
     def info(self):
-        """The start line's "pools", "tokens" and "multicall"."""
+        """The start line's "pools", "tokens", "multicall" and "routers" (by dex)."""
         return {"pools": [pool.info() for pool in self.pools],
                 "tokens": [token.info() for token in self.tokens.values()],
-                "multicall": self.multicall}
+                "multicall": self.multicall, "routers": {"uniswap-v3": self.swap_router.info()}}
