@@ -62,7 +62,7 @@ def bot_config(line, executor=None, state_dir=".", limits=None, base_fee=None, p
         text += [f"      - {{name: ng{index}, address: {q(pool['address'])}, coins: [{', '.join(q(t) for t in pool['tokens'])}], "
                  "kind: stableswap-ng}" for index, pool in enumerate(curve)]
     text += ["engine:", "  bases: [WETH]", '  minNetProfit: "0"',
-             f"  l2BaseFee: {q(base_fee or 10_000_000)}", '  l1PricePerUnit: "0"',
+             f"  l2BaseFee: {q(base_fee or 10_000_000)}", '  l1PricePerUnit: "0"', '  blockNumberOffset: 0',
              "sync:", f"  multicall: {q(line['multicall'])}", "  pollMilliseconds: 100",
              "service:", f"  feeds: [{q(line['feed'])}]", "  metricsHost: 127.0.0.1", "  logLevel: info",
              "execution:"]
@@ -80,7 +80,7 @@ def bot_config(line, executor=None, state_dir=".", limits=None, base_fee=None, p
              f"    maxSlippageBps: {limits['maxSlippageBps']}",
              f"    maxTradesPerBlock: {limits['maxTradesPerBlock']}",
              f"    dailyLossLimitWei: {q(limits['dailyLossLimitWei'])}",
-             "  gasLimitMarginPercent: 25",
+             "  gasLimitMarginPercent: 100",
              "  receiptTimeoutBlocks: 40"]
     return "\n".join(text) + "\n"
 

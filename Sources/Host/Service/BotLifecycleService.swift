@@ -18,13 +18,11 @@ struct BotLifecycleService: Service {
     let config: LoadedConfig
     /// Wait for the shutdown after the summary.
     let holdAfterEnd: Bool
-    /// With `--execute`: what trades the opportunities.
-    let execution: ExecutionRun?
 
     func run() async throws {
         try await withGracefulShutdownHandler {
             // One JSON line per opportunity, flushed: a reader of a pipe gets each as it is found.
-            let summary = await service.run(publisher: publisher, progress: true, execution: execution) { opportunity in
+            let summary = await service.run(publisher: publisher, progress: true) { opportunity in
                 print(JSONValue.object(opportunity.json).rendered)
                 fflush(nil)
             }

@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import Kernel
 import Logging
+import Synchronization
 
 /// `mevbot run` assembled: the feed client's network task, the hot loop, and state sync beside
 /// them; with `demo`, a loopback feed server replaying the bundled demo feed first.
@@ -28,6 +29,8 @@ final class BotService: Sendable {
     private let lastMessageNanos = ManagedAtomic<UInt64>(0)
     /// Whether the hot loop is running.
     private let engineRunning = ManagedAtomic<Bool>(false)
+    /// With `--execute`: what trades the opportunities (attached once, before `run`).
+    private let execution = Mutex<ExecutionRun?>(nil)
 
     private init(client: FeedClient, network: Task<Void, Never>, server: FeedReplayServer?, engine: Engine, config: LoadedConfig,
                  mailbox: SyncMailbox, sync: StateSync?, syncTask: Task<Void, Never>?, expectedMessages: Int?, rpcClient: JSONRPCClient?) {
@@ -98,14 +101,20 @@ final class BotService: Sendable {
     /// Runs the hot loop until `stop()` (or, for the demo, the demo feed's last message), then
     /// stops the rest; the summary line. With `publisher`, each delivery's latency goes to the
     /// stage histogram and the loop's counters are published every 100 ms.
-    /// With `execution`, each delivery's opportunities are traded.
-    func run(publisher: MetricsPublisher? = nil, progress: Bool = false, execution: ExecutionRun? = nil,
+    /// Trades the opportunities with `execution` from now on (`run --execute`).
+    func attach(_ execution: ExecutionRun) {
+        self.execution.withLock { $0 = execution }
+    }
+
+    /// With an attached execution, each delivery's opportunities are traded.
+    func run(publisher: MetricsPublisher? = nil, progress: Bool = false,
              report: (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
         var loop = HotLoop(pipeline: FeedPipeline(classifier: SwapClassifier(config), engine: engine), mailbox: mailbox)
         engineRunning.store(true, ordering: .relaxed)
         var lastPublished: UInt64 = 0, lastProgress: UInt64 = 0
         let total = publisher?.metrics.stageLatency(.total)
         let terminal = progress && isatty(STDERR_FILENO) == 1
+        let execution = self.execution.withLock { $0 }
         let trade: ([Opportunity], Engine) -> Void = { opportunities, engine in
             execution?.trade(opportunities, on: engine)
         }
@@ -123,7 +132,6 @@ final class BotService: Sendable {
                 lastPublished = now
                 publisher.publish(engine: pipeline.engineCounters)
                 publisher.publish(swaps: pipeline.classifier.counters)
-                if let execution { publisher.publish(execution: execution.desk.counters, inFlight: execution.desk.inFlight) }
             }
         }
         engineRunning.store(false, ordering: .relaxed)
@@ -157,6 +165,7 @@ final class BotService: Sendable {
         publisher.publish(feed: client.stats.snapshot)
         if let rpcClient { publisher.publish(rpc: rpcClient.stats.snapshot) }
         if let sync { publisher.publish(sync: sync.status.current, poolsTracked: [:]) }
+        if let execution = execution.withLock({ $0 }) { publisher.publish(execution: execution.desk.counters, inFlight: execution.desk.inFlight) }
     }
 
     /// Ends the run: the network stops, the hot loop finishes the deliveries already queued.

@@ -72,25 +72,25 @@ struct RunCommand: AsyncParsableCommand {
         let observability = settings.metricsPort.map { port in
             ObservabilityRun(service: service, settings: settings, maxSyncLag: UInt64(loaded.sync.maxLagBlocks), port: port)
         }
-        var execution: ExecutionRun?
         if execute {
             do {
-                execution = try await ExecutionRun.start(
+                let execution = try await ExecutionRun.start(
                     configuration: loaded.execution, chainId: loaded.config.chainId, rpc: loaded.rpc, rpcEndpoints: settings.rpcEndpoints,
                     environment: environment, logger: Logger(label: "mevbot.execution"), metrics: observability?.publisher.metrics,
                     report: { line in
                         print(JSONValue.object(line).rendered)
                         fflush(nil)
                     })
+                service.attach(execution)
+                printToStandardError("mevbot run: " + execution.startupLine)
             } catch {
                 printToStandardError("mevbot run: --execute: \(error)")
                 throw ExitCode(1)
             }
-            if let execution { printToStandardError("mevbot run: " + execution.startupLine) }
         }
         // The bot ends the group when it returns; the demo with endpoints returns only at SIGTERM.
         let bot = BotLifecycleService(service: service, publisher: observability?.publisher, saveSnapshot: settings.saveSnapshot,
-                                      config: loaded, holdAfterEnd: demo && observability != nil, execution: execution)
+                                      config: loaded, holdAfterEnd: demo && observability != nil)
         var services = [ServiceGroupConfiguration.ServiceConfiguration(service: bot, successTerminationBehavior: .gracefullyShutdownGroup)]
         if let observability { services.append(.init(service: observability.server)) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, logger: Logger(label: "mevbot.run")))
