@@ -28,7 +28,7 @@ import Testing
 
     @Test func unknownKeysAreRefusedByName() {
         #expect(S.errors(S.yaml(replacing: "chainId: 42161", with: "chainId: 42161\nextra: 1")) == [
-            "config/dex.yaml: extra: unknown key (expected one of chainId, tokens, dexes, aggregators, engine, rpc, sync, service)",
+            "config/dex.yaml: extra: unknown key (expected one of chainId, tokens, dexes, aggregators, engine, rpc, sync, service, execution)",
         ])
         #expect(S.errors(S.yaml(replacing: "    enabled: true", with: "    enabled: true\n    speed: fast")) == [
             "config/dex.yaml: dexes[0] (toy-one): speed: unknown key (expected one of name, plugin, enabled, routers, factories, fees, pools)",
@@ -201,7 +201,7 @@ import Testing
             .replacingOccurrences(of: "0x1111111111111111111111111111111111111111", with: "0x1111")
             .replacingOccurrences(of: "    plugin: toy-dex\n    enabled: false", with: "    plugin: nope\n    enabled: false")
         #expect(S.errors(yaml) == [
-            "config/dex.yaml: owner: unknown key (expected one of chainId, tokens, dexes, aggregators, engine, rpc, sync, service)",
+            "config/dex.yaml: owner: unknown key (expected one of chainId, tokens, dexes, aggregators, engine, rpc, sync, service, execution)",
             "config/dex.yaml: tokens[0] (WETH): decimals: 99 is out of range 0...77",
             #"config/dex.yaml: dexes[0] (toy-one): routers[0].address: not 0x and 40 hex digits: "0x1111""#,
             #"config/dex.yaml: dexes[1] (toy-two): plugin: unknown plugin "nope" (known: toy-dex)"#,

@@ -67,8 +67,15 @@ package enum ObservabilitySample {
         }
         publisher.publish(sync: sync.current, poolsTracked: [dexNames[0]: 40, dexNames[1]: 12])
 
-        publisher.metrics.executionsAttempted.increment(by: Int64(n))
-        publisher.metrics.executionsSucceeded.increment(by: Int64(n))
+        var execution = ExecutionCounters()
+        execution.attempted = 3 * Int(n)
+        execution.succeeded = Int(n)
+        execution.reverted = Int(n)
+        execution.rejected = Int(n)
+        execution.refused = [.slippage: Int(n), .poolBusy: Int(n)]
+        execution.profitWei = UInt256(n) * UInt256(1_000_000_000_000_000)
+        execution.feesWei = UInt256(n) * UInt256(2_000_000_000_000)
+        publisher.publish(execution: execution, inFlight: 1)
         for (index, stage) in LatencyStage.allCases.enumerated() {
             publisher.metrics.stageLatency(stage).recordNanoseconds(Int64(2_000 * (index + 1)))
         }
