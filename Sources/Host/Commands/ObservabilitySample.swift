@@ -24,7 +24,7 @@ package enum ObservabilitySample {
         publisher.metrics.queueDepth.record(0)
 
         var swaps = SwapCounters(dexNames: dexNames)
-        for _ in 0..<n { swaps.countSwap(0); swaps.countMalformed(1) }
+        for _ in 0..<n { swaps.countSwap(0); swaps.countMalformed(1); swaps.countRouteUnknown(aggregator: dexNames[1]) }
         publisher.publish(swaps: swaps)
 
         var engine = EngineCounters()

@@ -41,6 +41,8 @@ extension MetricSeries {
     public static let swaps = MetricSeries("mev_swaps_total", .counter, labels: ["dex", "router_kind"], "Calls recognised as swaps, by dex.yaml entry and router kind.")
     /// Calls to a known router or pool whose calldata its decoder refused.
     public static let swapMalformedCalls = MetricSeries("mev_swap_malformed_calls_total", .counter, labels: ["dex"], "Calls to a known router or pool whose calldata the DEX's decoder refused.")
+    /// Aggregator swaps whose route the calldata hides.
+    public static let aggregatorRouteUnknown = MetricSeries("mev_aggregator_route_unknown_total", .counter, labels: ["dex"], "Aggregator swaps whose route the calldata hides (token pair and amount only), by aggregator entry: their pools stay uncertain until the next block.")
 
     // MARK: Engine
 
@@ -144,7 +146,7 @@ extension MetricSeries {
         feedFrames, feedMessages, feedTransactions, feedBytes, feedMalformedFrames, feedMalformedMessages,
         feedBadSignatures, feedDuplicates, feedGaps, feedMissingMessages, feedOutOfOrder, feedReconnects,
         feedConnectionsOpened, feedConnections, queueDepth, queueDropped,
-        swaps, swapMalformedCalls,
+        swaps, swapMalformedCalls, aggregatorRouteUnknown,
         engineMessages, engineTransactions, legsApplied, legsReverted, legsUnknownPool, cyclesScreened,
         cyclesSized, cyclesBelowCost, cyclesUnexecutable, opportunities, opportunityProfit,
         poolsTracked, poolsDiscovered, syncLag, syncedBlock, chainHead, syncBlocks, syncLogs, syncReorgs,

@@ -18,6 +18,7 @@ public final class MetricsPublisher: Sendable {
         var feed = FeedStats.Snapshot.zero
         var swaps: [String: Int] = [:]
         var malformedCalls: [String: Int] = [:]
+        var routeUnknown: [String: Int] = [:]
         var engine = EngineCounters()
         var rpc: [String: RPCStats.Method] = [:]
         var sync = SyncStatus.Reading()
@@ -62,6 +63,11 @@ public final class MetricsPublisher: Sendable {
                 m.swapMalformedCalls(dex: dex).advance(from: previous.malformedCalls[dex] ?? 0, to: now.malformed[index])
                 previous.swaps[dex] = now.swaps[index]
                 previous.malformedCalls[dex] = now.malformed[index]
+                // Only entries that have hidden a route get a series (DEX entries never do).
+                if now.routeUnknown[index] > 0 {
+                    m.aggregatorRouteUnknown(aggregator: dex).advance(from: previous.routeUnknown[dex] ?? 0, to: now.routeUnknown[index])
+                    previous.routeUnknown[dex] = now.routeUnknown[index]
+                }
             }
         }
     }

@@ -175,6 +175,9 @@ public struct MevMetrics: Sendable {
         legsRevertedByReason[reason] ?? Counter(label: MetricSeries.legsReverted.name, dimensions: [("reason", reason.rawValue)], factory: factory)
     }
 
+    /// `mev_aggregator_route_unknown_total{dex}`.
+    public func aggregatorRouteUnknown(aggregator: String) -> Counter { labelled(.aggregatorRouteUnknown, [aggregator]) }
+
     /// `mev_executions_failed_total{reason}`: `reverted`, `rejected` or `dropped`.
     public func executionsFailed(reason: String) -> Counter { labelled(.executionsFailed, [reason]) }
 

@@ -6,8 +6,8 @@ struct SwapCounters: Equatable, Sendable {
     private(set) var swaps: [Int]
     /// Calls refused as malformed, parallel to `dexNames`.
     private(set) var malformed: [Int]
-    /// Aggregator swaps whose route the calldata hides (`UnknownRoute`), parallel to `dexNames`:
-    /// what `mev_aggregator_route_unknown_total{aggregator}` should export.
+    /// Aggregator swaps whose route the calldata hides (`UnknownRoute`), parallel to `dexNames`
+    /// (`mev_aggregator_route_unknown_total{dex}`).
     private(set) var routeUnknown: [Int]
 
     /// Zero counts for `dexNames`.
