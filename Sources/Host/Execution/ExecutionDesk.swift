@@ -45,16 +45,14 @@ final class ExecutionDesk: Sendable {
     /// Unix seconds and `decidedAt` the monotonic time of the decision.
     func prepare(_ opportunity: Opportunity, requotedOut: UInt256?, fees: (l2BaseFee: UInt256, l1PricePerUnit: UInt256),
                  now: UInt64, decidedAt: UInt64) -> Result<PreparedTrade, TradeRefusal> {
-        let result = state.withLock { state in
-            prepare(opportunity, requotedOut: requotedOut, fees: fees, now: now, decidedAt: decidedAt, state: &state)
-        }
         state.withLock { state in
+            let result = prepare(opportunity, requotedOut: requotedOut, fees: fees, now: now, decidedAt: decidedAt, state: &state)
             switch result {
             case .success: state.counters.attempted += 1
             case .failure(let reason): state.counters.refused[reason, default: 0] += 1
             }
+            return result
         }
-        return result
     }
 
     private func prepare(_ opportunity: Opportunity, requotedOut: UInt256?, fees: (l2BaseFee: UInt256, l1PricePerUnit: UInt256),
