@@ -124,6 +124,7 @@ public struct Engine: Sendable {
             counters.cyclesSized += 1
             let sizing = size(id)
             counters.cycleQuotes += sizing?.quoteEvaluations ?? 0
+            if sizing?.method == .closedFormBelowMinimum { counters.belowCost += 1 }
             lap(&timings.size)
             if let trade = sizing?.trade, let opportunity = price(trade, cycle: id, message: message, lastMover: lastMover) {
                 opportunities.append(opportunity)
@@ -147,7 +148,9 @@ public struct Engine: Sendable {
 
     // MARK: Sizing and pricing
 
-    /// Sizes cycle `id` on the pending state; nil when a pool is missing or the input bounds are empty.
+    /// Sizes cycle `id` on the pending state; nil when a pool is missing or the input bounds are
+    /// empty. A cycle that cannot profit more than the floor of its transaction's cost is
+    /// answered from the closed form without a quote, where the closed form holds.
     private func size(_ id: CycleID) -> CycleSizing? {
         let cycle = index[id]
         var pools: [any PricingPool] = []
@@ -157,7 +160,9 @@ public struct Engine: Sendable {
         }
         let base = pools[0].tokens[cycle[0].from]
         guard let bounds = SizingBounds(upper: configuration.inputCap(for: base)) else { return nil }
-        return sizer.size(cycle, pools: pools, within: bounds)
+        let floor = pricer.costFloor(kinds: cycle.lazy.map { roster[$0.pool]?.kind })
+        let floorInBase = conversion.convert(floor, from: ArbitrumOne.wrappedNativeToken, to: base, state: state) ?? .zero
+        return sizer.size(cycle, pools: pools, within: bounds, minimumProfit: floorInBase)
     }
 
     /// Prices a sized cycle; nil (counted) when its net profit is below `minNetProfit`.

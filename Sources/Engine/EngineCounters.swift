@@ -19,7 +19,8 @@ public struct EngineCounters: Sendable, Equatable {
     public var cyclesSized = 0
     /// Whole-cycle exact quotes the sizing of those cycles took (every hop quoted once each).
     public var cycleQuotes = 0
-    /// Sized cycles with a gross profit that their costs ate (or left below `minNetProfit`).
+    /// Sized cycles with a gross profit that their costs ate (or left below `minNetProfit`), or
+    /// whose closed form bounds every input's profit below the floor of their cost.
     public var belowCost = 0
     /// Sized cycles through a pool of a family the executor has no hop for.
     public var unexecutable = 0

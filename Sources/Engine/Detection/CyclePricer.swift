@@ -22,6 +22,17 @@ struct CyclePricer {
         var totalCost: UInt256
     }
 
+    /// A floor under every `cost` of a cycle whose hops are of `kinds` (nil: a kind unknown, no
+    /// gas counted for it): their gas and the intrinsic 21,000 at the base fee, without the
+    /// calldata's gas or the L1 data fee; zero where it overflows.
+    func costFloor(kinds: some Sequence<HopKind?>) -> UInt256 {
+        let gas = kinds.reduce(HopGasTable.intrinsicGas(calldata: [])) { total, kind in
+            total &+ (kind.map(costModel.gasTable.gas(for:)) ?? 0)
+        }
+        let (floor, overflow) = UInt256(gas).multipliedReportingOverflow(by: l2BaseFee)
+        return overflow ? .zero : floor
+    }
+
     /// The cost of sending `amountIn` around `hops`; nil where it overflows or the base fee is 0.
     func cost(hops: [ExecutorHop], amountIn: UInt256) -> Pricing? {
         guard let estimate = costModel.estimate(hops: hops, amountIn: amountIn, baseFee: l2BaseFee, l1PricePerUnit: l1PricePerUnit),

@@ -25,7 +25,8 @@ import Kernel
 ///    realistic depth that window is far wider (it grows as the square root of the depth), so
 ///    the answer stays a local maximum (`closedFormLocal`) whose shortfall from the optimum is at
 ///    most `profitBound − profit`: about one unit of each hop's output token, in input units.
-/// A hop without a map, a composition that does not normalise, or a closed-form start that
+/// A hop without a map, a composition that does not normalise, a closed-form optimum past a
+/// hop's `inputLimit` (where the map no longer describes the pool), or a closed-form start that
 /// reverts sends the cycle to `GoldenSectionSearch` over the bounds (`bracketed`).
 public struct CycleSizer: Sendable {
     /// The most inputs quoted to prove a closed-form result optimal.
@@ -44,8 +45,11 @@ public struct CycleSizer: Sendable {
         self.toleranceDivisor = toleranceDivisor
     }
 
-    /// The most profitable input for `hops` within `bounds`, quoted exactly.
-    public func size(_ hops: [SizingHop], within bounds: SizingBounds) -> CycleSizing {
+    /// The most profitable input for `hops` within `bounds`, quoted exactly. A cycle whose
+    /// closed form shows no input can profit more than `minimumProfit` (the cost of the
+    /// cheapest transaction that could take it) is answered without a quote
+    /// (`closedFormBelowMinimum`).
+    public func size(_ hops: [SizingHop], within bounds: SizingBounds, minimumProfit: UInt256 = .zero) -> CycleSizing {
         var evaluator = CycleEvaluator(hops)
         guard let map = Self.composedMap(hops) else {
             GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: bounds.upper)
@@ -53,6 +57,14 @@ public struct CycleSizer: Sendable {
         }
         guard let optimum = MobiusOptimum(map) else {
             return CycleSizing(trade: nil, method: .closedFormOptimal, quoteEvaluations: 0, profitBound: .zero)
+        }
+        guard Self.mapsHold(hops, at: optimum.input) else {
+            // The optimum lies past some hop's range: the exact curve there is not the map's.
+            GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: bounds.upper)
+            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+        }
+        if optimum.profitBound <= minimumProfit {
+            return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, profitBound: optimum.profitBound)
         }
         let start = bounds.clamp(optimum.input)
         let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start))
@@ -83,6 +95,20 @@ public struct CycleSizer: Sendable {
             map = composed
         }
         return map
+    }
+
+    /// Whether every hop's input, when the cycle starts with `input`, stays within its map's
+    /// `inputLimit`, with a margin of 10^-6 for the floating point. The maps bound the pools'
+    /// outputs from above, so the inputs they predict bound the true ones: within the limits
+    /// the map of the whole cycle is the real-number curve of its pools near `input`.
+    static func mapsHold(_ hops: [SizingHop], at input: UInt256) -> Bool {
+        var amount = input.approximateDouble
+        for hop in hops {
+            guard let map = hop.map else { return false }
+            if let limit = hop.inputLimit, amount > limit.approximateDouble * (1 - 1e-6) { return false }
+            amount = map.k.approximateDouble * amount / (map.m.approximateDouble + map.n.approximateDouble * amount)
+        }
+        return true
     }
 
     /// The widest run of equal outputs the maps predict near `input`: for each prefix of the

@@ -18,16 +18,22 @@ import Kernel
 /// mirroring the previous one, keeps rounding from eroding the golden ratio. When the bracket
 /// holds no more inputs than quotes remain, they are all quoted.
 ///
-/// Budget and precision: at most `maxEvaluations` (40) quotes of the cycle. Bringing a bracket
-/// of ratio `upper/lower` down to a factor of 2 takes about `log(log2(upper/lower)) / log(1.6)`
-/// quotes (9 for 1 ... 10^24); each later quote shrinks it by about 0.618, so what remains
-/// brackets the optimum `x*` within about `0.618^30 ≈ 5·10^-7` of `x*`. The profit of a smooth
-/// cycle falls as `P*·(d / x*)²` at a distance `d` from `x*`, so the profit found is within
-/// about 10^-12 of `P*`, relatively, plus the pools' own rounding (a unit of each hop's output);
-/// the tests check the 10^-6 target against the closed form's bound on deep pools.
+/// Budget and precision: at most `maxEvaluations` (40) quotes of the cycle, and it stops once
+/// the bracket is narrower than `2^-precisionBits` (about 10^-6) of the best profit found. No
+/// hop pays less for more, so the profit falls by at most one unit per unit of input beyond the
+/// optimum, and before it rises by less than a unit per unit (the cycle's marginal rate less one):
+/// an input within `d` of the optimum loses at most `d`, whether the profit is smooth there or
+/// has a kink (a pool's last tick). So the profit found is within 10^-6 of the optimum's,
+/// relatively, plus the pools' own rounding (a unit of each hop's output). Bringing a bracket of
+/// ratio `upper/lower` down to a factor of 2 takes about `log(log2(upper/lower)) / log(1.6)`
+/// quotes (9 for 1 ... 10^24); each later quote shrinks it by about 0.618, so a profit of
+/// 4·10^-4 of the input (a few dollars on a 10 ETH cycle) needs about 30 more; the tests check
+/// the 10^-6 target against the closed form's bound on deep pools.
 enum GoldenSectionSearch {
     /// The most cycle quotes one search makes.
     static let maxEvaluations = 40
+    /// The search stops once `c − a` is at most the best profit shifted right by this.
+    static let precisionBits = 20
 
     /// `2 − φ` (0.381966…).
     private static let goldenFraction = 0.381_966_011_250_105_15
@@ -44,7 +50,7 @@ enum GoldenSectionSearch {
         var b = point(from: a, towards: c)
         var atB = evaluator.outcome(b)
         budget -= 1
-        while budget > 0 {
+        while budget > 0, c - a > (atB.profit ?? .zero) >> Self.precisionBits {
             // The unquoted inputs left are those of [a, c] except b.
             if c - a <= UInt256(UInt64(budget)) {
                 scan(&evaluator, from: a, through: c, skipping: b)

@@ -24,13 +24,18 @@ public enum SizingMethod: Sendable, Equatable {
     /// better input one unit either side, unless the move limit ran out), within
     /// `profitBound − profit` of the optimum.
     case closedFormLocal
+    /// No quote: the Möbius bound on every input's profit is at most the minimum asked for, and
+    /// the closed-form optimum lies where every hop's map holds, so (each hop's output being
+    /// concave in its input) no input beyond the maps' ranges does better either.
+    case closedFormBelowMinimum
     /// Golden-section search on the exact quotes (some hop has no Möbius map).
     case bracketed
 }
 
 /// The result of sizing a cycle.
 public struct CycleSizing: Sendable, Equatable {
-    /// The best input found and its exact quotes; nil when no input found makes a profit.
+    /// The best input found and its exact quotes; nil when no input found makes a profit (or,
+    /// for `closedFormBelowMinimum`, more than the minimum).
     public let trade: SizedCycle?
     /// How it was found.
     public let method: SizingMethod

@@ -11,12 +11,16 @@ public struct SizingHop {
     /// constant-product pool, a concentrated-liquidity pool that stays in its tick range), or
     /// nil when the pool has no closed form (ticks crossed, Curve, Camelot stable pairs).
     public var map: MobiusMap?
+    /// The largest input `map` describes (a concentrated-liquidity pool's input to its next
+    /// initialized tick); nil when it describes every input.
+    public var inputLimit: UInt256?
     /// The exact quote.
     public var quote: Quote
 
-    /// A hop with its exact quote and, when it has one, its Möbius map.
-    public init(map: MobiusMap?, quote: @escaping Quote) {
+    /// A hop with its exact quote and, when it has one, its Möbius map and the inputs it holds for.
+    public init(map: MobiusMap?, inputLimit: UInt256? = nil, quote: @escaping Quote) {
         self.map = map
+        self.inputLimit = inputLimit
         self.quote = quote
     }
 }
