@@ -116,13 +116,21 @@ import Testing
         reading.chainHead = 95
         reading.reorgs = 2
         reading.drifted = ["camelot-v2": 3]
-        publisher.publish(sync: reading, poolsTracked: ["camelot-v2": 17])
+        reading.poolsByDex = ["camelot-v2": 17, "uniswap-v2": 4]
+        publisher.publish(sync: reading)
         let text = lines(registry)
         #expect(text.contains("mev_sync_lag_blocks 5.0"))
         #expect(text.contains("mev_sync_synced_block 90.0"))
         #expect(text.contains("mev_sync_reorgs_total 2"))
         #expect(text.contains("mev_sync_drift_total{dex=\"camelot-v2\"} 3"))
         #expect(text.contains("mev_pools_tracked{dex=\"camelot-v2\"} 17.0"))
+        #expect(text.contains("mev_pools_tracked{dex=\"uniswap-v2\"} 4.0"))
+        // An entry whose last pool left reads 0, not its last count.
+        reading.poolsByDex = ["camelot-v2": 18]
+        publisher.publish(sync: reading)
+        let after = lines(registry)
+        #expect(after.contains("mev_pools_tracked{dex=\"camelot-v2\"} 18.0"))
+        #expect(after.contains("mev_pools_tracked{dex=\"uniswap-v2\"} 0.0"))
     }
 
     @Test func prometheusSecondsLabels() {

@@ -18,6 +18,8 @@ import Testing
         let snapshot = try #require(await world.sync.snapshot)
         #expect(Set(snapshot.pools.map(\.pool.address)) == Set(deployed.map(\.address)))
         #expect(Set(snapshot.pools.map(\.dex)) == ["uniswap-v2", "uniswap-v3", "curve"])
+        let byDex = Dictionary(grouping: deployed, by: { $0.dex }).mapValues(\.count)
+        #expect(world.sync.status.current.poolsByDex == byDex)
         // Round trips: each loader round of every pool goes in ceil(calls / 50) aggregate3 calls.
         #expect(report.roundTrips == report.callsPerRound.reduce(0) { $0 + ($1 + 49) / 50 })
         #expect(report.callsPerRound.count <= 3, "V3's three rounds at most: slot0…, bitmap words, ticks")
@@ -103,6 +105,7 @@ import Testing
         #expect(update.pools.contains { $0.pool.address == created })
         #expect(try #require(await world.sync.snapshot).pools.count == before + 1)
         #expect(world.sync.status.current.discovered == 1)
+        #expect(world.sync.status.current.poolsByDex.values.reduce(0, +) == before + 1, "the new pool is counted")
         let (differences, _) = try await world.drift()
         #expect(differences.isEmpty, "\(differences.prefix(10))")
     }

@@ -99,7 +99,9 @@ class World:
         until it has synced the head and holds the feed."""
         port = free_port()
         command = [options.mevbot, "run", "--config", str(self.config), "--metrics-port", str(port)] + ["--execute"] * execute
-        environment = {"RPC_URL": self.node.url, "SEQUENCER_WS_URL": self.node.line["feed"]}
+        # Heads over the chain's WebSocket, as a deployment with a node would have them.
+        environment = {"RPC_URL": self.node.url, "RPC_WS_URL": self.node.line["ws"],
+                       "SEQUENCER_WS_URL": self.node.line["feed"]}
         if execute:
             environment["MEVBOT_PRIVATE_KEY"] = BOT_KEY
         self.bot = BotProcess(command, environment, self.dir / "bot.log", port)

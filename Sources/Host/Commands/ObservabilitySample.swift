@@ -64,8 +64,9 @@ package enum ObservabilitySample {
             status.reconciled = Int(n)
             status.failures = Int(n)
             status.errors = Int(n)
+            status.poolsByDex = [dexNames[0]: 40, dexNames[1]: 12]
         }
-        publisher.publish(sync: sync.current, poolsTracked: [dexNames[0]: 40, dexNames[1]: 12])
+        publisher.publish(sync: sync.current)
 
         var execution = ExecutionCounters()
         execution.attempted = 3 * Int(n)

@@ -149,8 +149,9 @@ public final class MetricsPublisher: Sendable {
     /// `RPCStats.latencyBucketBounds` in seconds as `le` labels, then `+Inf`.
     static let rpcBucketLabels: [String] = RPCStats.latencyBucketBounds.map { PrometheusNumber.seconds(nanoseconds: $0) } + ["+Inf"]
 
-    /// Publishes sync's status and the pools it tracks per DEX entry.
-    public func publish(sync now: SyncStatus.Reading, poolsTracked: [String: Int]) {
+    /// Publishes sync's status, with the pools it tracks per DEX entry (0 for an entry that had
+    /// pools and has none now).
+    public func publish(sync now: SyncStatus.Reading) {
         let m = metrics
         previous.withLock { previous in
             let before = previous.sync
@@ -169,7 +170,8 @@ public final class MetricsPublisher: Sendable {
             for (dex, drifted) in now.drifted {
                 m.syncDrift(dex: dex).advance(from: before.drifted[dex] ?? 0, to: drifted)
             }
-            for (dex, count) in poolsTracked { m.poolsTracked(dex: dex).record(count) }
+            for dex in before.poolsByDex.keys where now.poolsByDex[dex] == nil { m.poolsTracked(dex: dex).record(0) }
+            for (dex, count) in now.poolsByDex { m.poolsTracked(dex: dex).record(count) }
             previous.sync = now
         }
     }

@@ -21,8 +21,7 @@ public final class RateLimitedLogger: Sendable {
     /// monotonic clock in nanoseconds (the process's by default).
     public init(logger: Logger, window: Duration, now: (@Sendable () -> UInt64)? = nil) {
         self.logger = logger
-        let (seconds, attoseconds) = window.components
-        windowNanos = UInt64(clamping: seconds) &* 1_000_000_000 &+ UInt64(clamping: attoseconds / 1_000_000_000)
+        windowNanos = window.nanoseconds
         self.now = now ?? MonotonicNanoseconds.now
     }
 

@@ -109,7 +109,7 @@ public struct HeadSubscription: Sendable {
                 }
             }
             group.addTask {
-                let limit = UInt64(idleTimeout.components.seconds) * 1_000_000_000 + UInt64(idleTimeout.components.attoseconds / 1_000_000_000)
+                let limit = idleTimeout.nanoseconds
                 let tick = max(idleTimeout / 4, .milliseconds(10))
                 while true {
                     try await Task.sleep(for: tick)

@@ -75,7 +75,11 @@ final class BotService: Sendable {
             rpcClient = client
             let source = RPCChainSource(client: client)
             let started = StateSync(source: source, plugins: config.enabledPlugins, configuration: config.sync, universe: config.tokenUniverse)
-            let driver = SyncDriver(sync: started, candidates: config.poolCandidates, snapshot: snapshot, heads: nil, mailbox: mailbox, logger: logger)
+            // Heads over the node's WebSocket when the config names one; polls cover its silences.
+            let heads = settings.rpcWebSocket.map { url in
+                HeadSignal.signals(from: HeadSubscription(url: url, logger: logger).heads(), fallback: max(config.sync.poll * 4, .seconds(1)))
+            }
+            let driver = SyncDriver(sync: started, candidates: config.poolCandidates, snapshot: snapshot, heads: heads, mailbox: mailbox, logger: logger)
             sync = started
             syncTask = Task { await driver.run() }
         }
@@ -98,27 +102,26 @@ final class BotService: Sendable {
                           mailbox: mailbox, sync: sync, syncTask: syncTask, expectedMessages: expected, rpcClient: rpcClient)
     }
 
-    /// Runs the hot loop until `stop()` (or, for the demo, the demo feed's last message), then
-    /// stops the rest; the summary line. With `publisher`, each delivery's latency goes to the
-    /// stage histogram and the loop's counters are published every 100 ms.
     /// Trades the opportunities with `execution` from now on (`run --execute`).
     func attach(_ execution: ExecutionRun) {
         self.execution.withLock { $0 = execution }
     }
 
+    /// Runs the hot loop until `stop()` (or, for the demo, the demo feed's last message), then
+    /// stops the rest; the summary line. With `publisher`, each delivery's stages go to the
+    /// stage histograms (`DeliveryTimings`) and the loop's counters are published every 100 ms.
     /// With an attached execution, each delivery's opportunities are traded.
     func run(publisher: MetricsPublisher? = nil, progress: Bool = false,
              report: (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
         var loop = HotLoop(pipeline: FeedPipeline(classifier: SwapClassifier(config), engine: engine), mailbox: mailbox)
         engineRunning.store(true, ordering: .relaxed)
         var lastPublished: UInt64 = 0, lastProgress: UInt64 = 0
-        let total = publisher?.metrics.stageLatency(.total)
         let terminal = progress && isatty(STDERR_FILENO) == 1
         let execution = self.execution.withLock { $0 }
         let trade: ([Opportunity], Engine) -> Void = { opportunities, engine in
             execution?.trade(opportunities, on: engine)
         }
-        await loop.run(client.deliveries(), stopAfter: expectedMessages, report: report, trade: trade) { delivery, pipeline in
+        await loop.run(client.deliveries(), stopAfter: expectedMessages, report: report, trade: trade) { pipeline in
             let now = MonotonicNanoseconds.now()
             lastMessageNanos.store(max(1, now), ordering: .relaxed)
             if terminal, now &- lastProgress > 250_000_000 {
@@ -126,8 +129,9 @@ final class BotService: Sendable {
                 FileHandle.standardError.write(Data(("\r" + pipeline.progressLine + "  ").utf8))
             }
             guard let publisher else { return }
-            let (seconds, attoseconds) = (ContinuousClock.now - delivery.frame.receivedAt).components
-            total?.recordNanoseconds(seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000)
+            pipeline.lastTimings.forEachStage { stage, nanoseconds in
+                publisher.metrics.stageLatency(stage).recordNanoseconds(Int64(clamping: nanoseconds))
+            }
             if now &- lastPublished > 100_000_000 {
                 lastPublished = now
                 publisher.publish(engine: pipeline.engineCounters)
@@ -164,7 +168,7 @@ final class BotService: Sendable {
     func publishShared(to publisher: MetricsPublisher) {
         publisher.publish(feed: client.stats.snapshot)
         if let rpcClient { publisher.publish(rpc: rpcClient.stats.snapshot) }
-        if let sync { publisher.publish(sync: sync.status.current, poolsTracked: [:]) }
+        if let sync { publisher.publish(sync: sync.status.current) }
         if let execution = execution.withLock({ $0 }) { publisher.publish(execution: execution.desk.counters, inFlight: execution.desk.inFlight) }
     }
 

@@ -17,6 +17,8 @@ struct FeedPipeline {
     private var malformedCalls = 0
     private var latencies = LatencySamples()
     private var stages = StageSamples()
+    /// The stages of the last delivery consumed.
+    private(set) var lastTimings = DeliveryTimings()
 
     /// A pipeline recognising with `classifier` and, when given, detecting with `engine`.
     init(classifier: SwapClassifier, engine: Engine? = nil) {
@@ -29,7 +31,9 @@ struct FeedPipeline {
     /// and returns the opportunities found, in feed order.
     mutating func consume(_ delivery: FeedDelivery) -> [Opportunity] {
         guard case .messages(let entries) = delivery.content else { return [] }
-        stages.decode.add(delivery.decodedAt - delivery.frame.receivedAt)
+        var timings = DeliveryTimings()
+        timings.decode = (delivery.decodedAt - delivery.frame.receivedAt).nanoseconds
+        stages.decode.add(nanoseconds: timings.decode)
         var found: [Opportunity] = []
         for entry in entries {
             messages += 1
@@ -48,16 +52,24 @@ struct FeedPipeline {
                 case .malformed: malformedCalls += 1
                 }
             }
-            stages.recognise.add(ContinuousClock.now - recognitionStart)
+            let engineStart = ContinuousClock.now
+            let recognise = (engineStart - recognitionStart).nanoseconds
+            timings.recognise &+= recognise
+            stages.recognise.add(nanoseconds: recognise)
             guard engine != nil, entry.error == nil else { continue }
             let message = SwapMessage(
                 sequenceNumber: entry.sequenceNumber, timestamp: entry.message.header.timestamp, transactions: swapTransactions)
             found += engine?.process(message) ?? []
-            if let timings = engine?.lastTimings { stages.add(timings) }
+            timings.engine &+= (ContinuousClock.now - engineStart).nanoseconds
+            if let engineTimings = engine?.lastTimings {
+                stages.add(engineTimings)
+                timings.add(engineTimings)
+            }
         }
-        let now = ContinuousClock.now
-        latencies.add(now - delivery.frame.receivedAt)
-        if engine != nil { stages.decision.add(now - delivery.frame.receivedAt) }
+        timings.total = (ContinuousClock.now - delivery.frame.receivedAt).nanoseconds
+        latencies.add(nanoseconds: timings.total)
+        if engine != nil { stages.decision.add(nanoseconds: timings.total) }
+        lastTimings = timings
         return found
     }
 

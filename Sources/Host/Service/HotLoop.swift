@@ -16,14 +16,14 @@ struct HotLoop {
     mutating func run(
         _ deliveries: FeedDeliveries, stopAfter: Int? = nil,
         report: (Opportunity) -> Void, trade: ([Opportunity], Engine) -> Void = { _, _ in },
-        observe: (FeedDelivery, FeedPipeline) -> Void = { _, _ in }
+        observe: (FeedPipeline) -> Void = { _ in }
     ) async {
         for await delivery in deliveries {
             for update in mailbox.take() { pipeline.absorb(update) }
             let found = pipeline.consume(delivery)
             for opportunity in found { report(opportunity) }
             if !found.isEmpty, let engine = pipeline.engine { trade(found, engine) }
-            observe(delivery, pipeline)
+            observe(pipeline)
             if let stopAfter, pipeline.messages >= stopAfter { return }
         }
     }

@@ -8,8 +8,7 @@ struct LatencySamples {
 
     /// Adds one sample.
     mutating func add(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        add(nanoseconds: UInt64(clamping: seconds) &* 1_000_000_000 &+ UInt64(clamping: attoseconds / 1_000_000_000))
+        add(nanoseconds: duration.nanoseconds)
     }
 
     /// Adds one sample in nanoseconds, replacing the oldest once `capacity` are held.

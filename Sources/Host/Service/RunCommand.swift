@@ -55,7 +55,7 @@ struct RunCommand: AsyncParsableCommand {
         let loaded = try loadConfig(path: configPath)
         let settings: RunSettings
         do {
-            settings = try resolvedSettings(RunSettings(configPath: configPath, service: loaded.service), environment: environment)
+            settings = try resolvedSettings(RunSettings(configPath: configPath, service: loaded.service, rpc: loaded.rpc), environment: environment)
         } catch {
             printToStandardError("mevbot run: \(error)")
             throw ExitCode(1)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What `mevbot run` runs with: its flags over the environment the earlier bot read
-/// (`SEQUENCER_WS_URL`, `RPC_URL`, `METRICS_PORT`, `CONFIG_PATH`) over the config's sections.
+/// (`SEQUENCER_WS_URL`, `RPC_URL`, `METRICS_PORT`, `CONFIG_PATH`, and `RPC_WS_URL`) over the
+/// config's sections.
 struct RunSettings: Sendable, Equatable {
     /// The config file.
     var configPath = "config/dex.yaml"
@@ -11,6 +12,8 @@ struct RunSettings: Sendable, Equatable {
     var demoFeed: String?
     /// JSON-RPC HTTP endpoints for state sync (none: the engine runs on the snapshot alone).
     var rpcEndpoints: [String] = []
+    /// The node's WebSocket for `newHeads` (nil: sync polls the head).
+    var rpcWebSocket: String?
     /// The snapshot the engine starts from (and sync catches up from), if any.
     var snapshot: String?
     /// Where the state is saved at shutdown, if anywhere.
@@ -26,9 +29,11 @@ struct RunSettings: Sendable, Equatable {
     /// `text` or `json`.
     var logFormat = "text"
 
-    /// The settings of a config's `service` section, read from `configPath`.
-    init(configPath: String = "config/dex.yaml", service: ServiceConfiguration = ServiceConfiguration()) {
+    /// The settings of a config's `service` and `rpc` sections, read from `configPath`.
+    init(configPath: String = "config/dex.yaml", service: ServiceConfiguration = ServiceConfiguration(), rpc: RPCConfiguration = RPCConfiguration()) {
         self.configPath = configPath
+        rpcEndpoints = rpc.endpoints
+        rpcWebSocket = rpc.webSocket
         feeds = service.feeds
         snapshot = service.snapshot
         saveSnapshot = service.saveSnapshot
@@ -40,7 +45,7 @@ struct RunSettings: Sendable, Equatable {
     }
 
     /// The environment variables read, by name.
-    static let environmentNames = ["SEQUENCER_WS_URL", "RPC_URL", "METRICS_PORT", "CONFIG_PATH"]
+    static let environmentNames = ["SEQUENCER_WS_URL", "RPC_URL", "RPC_WS_URL", "METRICS_PORT", "CONFIG_PATH"]
 
     /// `self` with the environment's values where set: URL lists are comma-separated. A
     /// `METRICS_PORT` that is not a port is an error naming the variable (never its value's
@@ -49,6 +54,7 @@ struct RunSettings: Sendable, Equatable {
         var settings = self
         if let feeds = environment["SEQUENCER_WS_URL"], !feeds.isEmpty { settings.feeds = Self.list(feeds) }
         if let endpoints = environment["RPC_URL"], !endpoints.isEmpty { settings.rpcEndpoints = Self.list(endpoints) }
+        if let webSocket = environment["RPC_WS_URL"], !webSocket.isEmpty { settings.rpcWebSocket = webSocket }
         if let port = environment["METRICS_PORT"], !port.isEmpty {
             guard let number = Int(port), (0...65_535).contains(number) else {
                 throw RunSettingsError(setting: "METRICS_PORT", message: "expected a port number 0...65535, got \"\(port)\"")
@@ -65,6 +71,7 @@ struct RunSettings: Sendable, Equatable {
             "config: \(configPath)",
             "feeds: \(demoFeed.map { "\($0) replayed by a feed server on 127.0.0.1 (demo)" } ?? feeds.map(Redaction.url).joined(separator: ", "))",
             "rpc: \(rpcEndpoints.isEmpty ? "none (the engine runs on the snapshot alone)" : rpcEndpoints.map(Redaction.url).joined(separator: ", "))",
+            "heads: \(rpcEndpoints.isEmpty ? "none" : rpcWebSocket.map { "newHeads at \(Redaction.url($0)), polled when it is silent" } ?? "polled")",
             "snapshot: \(snapshot ?? "none")",
             "save snapshot: \(saveSnapshot ?? "no")",
             "metrics: \(metricsPort.map { "\(metricsHost):\($0)" } ?? "off")",

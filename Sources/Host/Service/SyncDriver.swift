@@ -12,8 +12,8 @@ struct SyncDriver: Sendable {
     let candidates: [TrackedPoolID]
     /// The snapshot to start from, if any.
     let snapshot: Snapshot?
-    /// Heads from a subscription (nil: polling).
-    let heads: AsyncStream<UInt64>?
+    /// Heads from a subscription, with polls where it is silent (nil: polling alone).
+    let heads: AsyncStream<HeadSignal>?
     /// Where updates go.
     let mailbox: SyncMailbox
     /// Warnings and errors, rate-limited by the caller's handler.

@@ -68,7 +68,8 @@ public actor StateSync {
         pools.reloadSources = reloadSources(for: pools)
         state = pools
         lastReconciled = pools.head?.number ?? 0
-        status.update { $0.syncedBlock = pools.head?.number }
+        let byDex = pools.countByDex
+        status.update { $0.syncedBlock = pools.head?.number; $0.poolsByDex = byDex }
     }
 
     /// Reads the chain's head without syncing (for the lag when heads come from nowhere else).
@@ -98,16 +99,17 @@ public actor StateSync {
         }
     }
 
-    /// Follows the head until the task is cancelled: one step per head `heads` yields (polling
-    /// every `poll` when nil), reconciling every `reconcileEveryBlocks`; each update
-    /// goes to `deliver`. Errors are counted in `status` and retried at the next head.
-    public func follow(heads: AsyncStream<UInt64>? = nil, deliver: @Sendable (SyncUpdate) async -> Void) async {
+    /// Follows the head until the task is cancelled: one step per signal `heads` yields (to the
+    /// head it names, or to the polled head), or one every `poll` without `heads`; reconciling
+    /// every `reconcileEveryBlocks`; each update goes to `deliver`. Errors are counted in
+    /// `status` and retried at the next signal.
+    public func follow(heads: AsyncStream<HeadSignal>? = nil, deliver: @Sendable (SyncUpdate) async -> Void) async {
         var iterator = heads?.makeAsyncIterator()
         while !Task.isCancelled {
             var target: UInt64?
             if iterator != nil {
-                guard let next = await iterator?.next() else { return }
-                target = next
+                guard let signal = await iterator?.next() else { return }
+                if case .head(let number) = signal { target = number }
             }
             if let update = try? await step(to: target) { await deliver(update) }
             if configuration.reconcileSample > 0, let synced = state?.head?.number, synced >= lastReconciled + UInt64(configuration.reconcileEveryBlocks),
@@ -166,7 +168,13 @@ public actor StateSync {
 
     /// Saves `pools` as the state and builds the update of what changed.
     private func finish(_ pools: SyncedPools, touched: Set<Address>, removed: Set<Address>, rewound: UInt64) -> SyncUpdate? {
+        // Pools join (a reload of a created pool) or leave (removed) only in a step that says so.
+        let recount = !removed.isEmpty || pools.pools.count != state?.pools.count
         state = pools
+        if recount {
+            let byDex = pools.countByDex
+            status.update { $0.poolsByDex = byDex }
+        }
         guard let head = pools.head else { return nil }
         status.update { $0.syncedBlock = head.number }
         let changed = touched.subtracting(removed).sorted().compactMap { pools.pools[$0]?.snapshotPool }

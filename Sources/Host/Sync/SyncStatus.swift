@@ -14,6 +14,8 @@ public final class SyncStatus: Sendable {
         public var lastError: String?
         /// Counters.
         public var blocks = 0, logsApplied = 0, discovered = 0, reorgs = 0, deepReorgs = 0, reloads = 0, drifted: [String: Int] = [:], reconciled = 0, failures = 0, errors = 0
+        /// Pools tracked now, by dex.yaml entry.
+        public var poolsByDex: [String: Int] = [:]
 
         /// Blocks behind the head (nil when either is unknown).
         public var lag: UInt64? {

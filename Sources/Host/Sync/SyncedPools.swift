@@ -6,6 +6,10 @@ import Kernel
 public struct SyncedPools: Sendable {
     /// The pools by address.
     public private(set) var pools: [Address: TrackedPool] = [:]
+    /// How many pools each dex.yaml entry has here.
+    public var countByDex: [String: Int] {
+        pools.values.reduce(into: [:]) { $0[$1.dex, default: 0] += 1 }
+    }
     /// The recent blocks and what they changed.
     private(set) var journal: BlockJournal
     /// Contracts other than pools whose logs change a whole entry's pools (a factory's fee
