@@ -19,25 +19,38 @@ import Testing
         let snapshot = try SnapshotFile.load(path: BotService.demoSnapshot, config: config)
         let engine = try Engine(snapshot: snapshot, plugins: config.enabledPlugins, configuration: config.engine)
         var fromReplay: [String] = []
-        let (_, complete) = try await ReplayCommand.replay(
+        let (replaySummary, complete) = try await ReplayCommand.replay(
             try FeedRecordingReader.readAll(path: BotService.demoFeed), config: config, engine: engine, timeoutSeconds: 60
         ) { fromReplay.append(JSONValue.object($0.json).rendered) }
         #expect(complete)
         #expect(!fromRun.isEmpty)
         #expect(fromRun == fromReplay)
+        // Every frame's send was noted: the sent-to-decision latencies are there, none zero.
+        let sent = try JSONValue.parse(Array(replaySummary.rendered.utf8)).fields(at: "").read("sentToDecisionNanos", .object)
+        #expect(try sent.read("p50", .integer(UInt64.self)) > 0)
+        #expect(try sent.read("max", .integer(UInt64.self)) >= sent.read("p99", .integer(UInt64.self)))
     }
 
     @Test func settingsComeFromFlagsOverEnvironmentAndHideSecrets() throws {
         let environment = ["SEQUENCER_WS_URL": "wss://feed.example:443/feed?key=s3cret, ws://127.0.0.1:9642",
-                           "RPC_URL": "https://user:p4ss@rpc.example/v2/APIKEY123", "METRICS_PORT": "9464"]
-        let settings = try RunSettings().overridden(by: environment)
+                           "RPC_URL": "https://user:p4ss@rpc.example/v2/APIKEY123", "METRICS_PORT": "9464",
+                           "RPC_WS_URL": "wss://rpc.example/ws/WSKEY456"]
+        var rpc = RPCConfiguration()
+        rpc.endpoints = ["http://127.0.0.1:8545"]
+        rpc.webSocket = "ws://127.0.0.1:8546"
+        let fromConfig = RunSettings(rpc: rpc)
+        #expect(fromConfig.rpcEndpoints == rpc.endpoints)
+        #expect(fromConfig.rpcWebSocket == rpc.webSocket)
+        let settings = try fromConfig.overridden(by: environment)
         #expect(settings.feeds == ["wss://feed.example:443/feed?key=s3cret", "ws://127.0.0.1:9642"])
         #expect(settings.rpcEndpoints == ["https://user:p4ss@rpc.example/v2/APIKEY123"])
+        #expect(settings.rpcWebSocket == "wss://rpc.example/ws/WSKEY456")
         #expect(settings.metricsPort == 9464)
         let printed = settings.startupLines.joined(separator: "\n")
-        for secret in ["s3cret", "p4ss", "APIKEY123", "user"] { #expect(!printed.contains(secret), "\(secret) printed") }
+        for secret in ["s3cret", "p4ss", "APIKEY123", "user", "WSKEY456"] { #expect(!printed.contains(secret), "\(secret) printed") }
         #expect(printed.contains("wss://feed.example:443"))
         #expect(printed.contains("https://rpc.example"))
+        #expect(printed.contains("heads: newHeads at wss://rpc.example"))
         #expect(throws: RunSettingsError.self) { try RunSettings().overridden(by: ["METRICS_PORT": "http"]) }
     }
 }

@@ -32,6 +32,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(name: .customLong("timeout"), help: "Give up after this many seconds.")
     var timeoutSeconds: Int = 120
 
+    @Option(help: "With --state: milliseconds between frames, max (back to back: a burst), or recorded.")
+    var pace = "2"
+
     /// Feed client logs: warnings and worse.
     static let logger: Logger = {
         var logger = Logger(label: "mevbot.replay")
@@ -44,24 +47,34 @@ struct ReplayCommand: AsyncParsableCommand {
         let frames = try FeedRecordingReader.readAll(path: file)
         // The engine is built before any frame is sent, so that no frame waits for it.
         let engine = try state.map { try makeEngine(snapshot: $0, config: loaded) }
-        let (summary, complete) = try await Self.replay(frames, config: loaded, engine: engine, timeoutSeconds: timeoutSeconds) { opportunity in
+        guard let pacing = ReplayPacing(pace: pace) else {
+            printToStandardError("mevbot replay: --pace: expected milliseconds or max, got \"\(pace)\"")
+            throw ExitCode(1)
+        }
+        let (summary, complete) = try await Self.replay(frames, config: loaded, engine: engine, pacing: pacing, timeoutSeconds: timeoutSeconds) { opportunity in
             print(JSONValue.object(opportunity.json).rendered)
         }
         print(summary.rendered)
         if !complete { throw ExitCode.failure }
     }
 
-    /// Serves `frames` on loopback and runs them through the feed client and the pipeline (with
-    /// `engine`, paced 2 ms apart); each opportunity goes to `report`. The summary line, and
-    /// whether every message arrived before the timeout.
+    /// Serves `frames` on loopback and runs them through the feed client and the pipeline; each
+    /// opportunity goes to `report`. With `engine`, frames go out `pacing` apart (2 ms by default:
+    /// as a feed's, 250 ms, only faster, so that each frame's latency is its own and not time
+    /// queued behind the frames before it), and the summary adds `sentToDecisionNanos`: from the
+    /// server's flush of a frame to the decision on its messages. The summary line, and whether
+    /// every message arrived before the timeout.
     static func replay(
-        _ frames: [RecordedFrame], config loaded: LoadedConfig, engine: Engine?, timeoutSeconds: Int, report: (Opportunity) -> Void
+        _ frames: [RecordedFrame], config loaded: LoadedConfig, engine: Engine?, pacing: ReplayPacing = .interval(.milliseconds(2)),
+        timeoutSeconds: Int, report: (Opportunity) -> Void
     ) async throws -> (summary: JSONLine, complete: Bool) {
         let expected = FeedRecordingReader.messageCount(frames)
         var serverConfiguration = FeedReplayServer.Configuration()
-        // With the engine, frames go out 2 ms apart, as a feed's do (250 ms), only faster: each
-        // frame's latency is then its own, not time spent queued behind the frames before it.
-        if engine != nil { serverConfiguration.pacing = .interval(.milliseconds(2)) }
+        let sendLog = engine == nil ? nil : FrameSendLog()
+        if engine != nil {
+            serverConfiguration.pacing = pacing
+            serverConfiguration.sendLog = sendLog
+        }
         let server = FeedReplayServer(frames: frames, configuration: serverConfiguration)
         _ = try await server.start()
         let client = FeedClient(configuration: FeedClientConfiguration(urls: [server.url]), decoder: FeedDecoder(), logger: Self.logger)
@@ -71,15 +84,22 @@ struct ReplayCommand: AsyncParsableCommand {
             network.cancel()
         }
         var pipeline = FeedPipeline(classifier: SwapClassifier(loaded), engine: engine)
+        var sentToDecision = LatencySamples()
         for await delivery in client.deliveries() {
             for opportunity in pipeline.consume(delivery) { report(opportunity) }
+            if let sendLog, case .messages(let entries) = delivery.content, let newest = entries.last?.sequenceNumber,
+               let sent = sendLog.sentAt(newest) {
+                sentToDecision.add(ContinuousClock.now - sent)
+            }
             if pipeline.messages >= expected { break }
         }
         network.cancel()
         watchdog.cancel()
         await network.value
         await server.stop()
-        return (pipeline.summary(frames: frames.count, feed: client.stats.snapshot), pipeline.messages >= expected)
+        var summary = pipeline.summary(frames: frames.count, feed: client.stats.snapshot)
+        if engine != nil { summary.object("sentToDecisionNanos", sentToDecision.summary()) }
+        return (summary, pipeline.messages >= expected)
     }
 
     /// The engine over the snapshot at `path`, or the error naming the file (and pool and field)

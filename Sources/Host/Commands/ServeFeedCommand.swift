@@ -44,13 +44,10 @@ struct ServeFeedCommand: AsyncParsableCommand {
 
     /// The pacing `--pace` names.
     func pacing() throws -> ReplayPacing {
-        switch pace {
-        case "max": return .maximum
-        case "recorded": return .recorded(maximumGap: .milliseconds(maximumGapMilliseconds))
-        default:
-            guard let ms = Int(pace), ms >= 0 else { throw ValidationError("--pace must be max, recorded or a number of milliseconds") }
-            return .interval(.milliseconds(ms))
+        guard let pacing = ReplayPacing(pace: pace, maximumGap: .milliseconds(maximumGapMilliseconds)) else {
+            throw ValidationError("--pace must be max, recorded or a number of milliseconds")
         }
+        return pacing
     }
 
     func run() async throws {

@@ -27,6 +27,8 @@ public final class FeedReplayServer: Sendable {
         public var pacing: ReplayPacing = .maximum
         /// Accept connections but send nothing until `release()`.
         var startPaused = false
+        /// Where each frame's send instant is noted (nil: nowhere).
+        public var sendLog: FrameSendLog?
 
         public init() {}
     }
@@ -75,6 +77,7 @@ public final class FeedReplayServer: Sendable {
         let script = self.script
         let state = self.state
         let chainId = configuration.chainId
+        let sendLog = configuration.sendLog
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -99,7 +102,7 @@ public final class FeedReplayServer: Sendable {
                                 _ = state.withLockedValue { $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
                             }
                             return channel.eventLoop.makeCompletedFuture {
-                                let handler = ReplayHandler(script: script, start: script.startIndex(requested: requested), paused: paused)
+                                let handler = ReplayHandler(script: script, start: script.startIndex(requested: requested), paused: paused, sendLog: sendLog)
                                 try channel.pipeline.syncOperations.addHandler(handler)
                             }
                         }

@@ -22,14 +22,17 @@ final class ReplayHandler: ChannelInboundHandler {
     private var paused: Bool
     private var anchor: NIODeadline?
     private var pumpScheduled = false
+    private let sendLog: FrameSendLog?
     private static let batch = 128
 
-    /// A handler sending `script` from frame `start`, waiting for `.release` when `paused`.
-    init(script: ReplayScript, start: Int, paused: Bool) {
+    /// A handler sending `script` from frame `start`, waiting for `.release` when `paused`;
+    /// noting each frame's send instant in `sendLog`.
+    init(script: ReplayScript, start: Int, paused: Bool, sendLog: FrameSendLog? = nil) {
         self.script = script
         self.start = start
         self.next = start
         self.paused = paused
+        self.sendLog = sendLog
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -79,6 +82,7 @@ final class ReplayHandler: ChannelInboundHandler {
     /// Writes due frames until a batch is done, the channel is full, or the next frame is not due.
     private func pump(context: ChannelHandlerContext) {
         guard !paused, !pumpScheduled, context.channel.isActive else { return }
+        let first = next
         var written = 0
         while next < script.frames.count, context.channel.isWritable, written < Self.batch {
             if let offsets = script.offsets {
@@ -96,7 +100,15 @@ final class ReplayHandler: ChannelInboundHandler {
             next += 1
             written += 1
         }
-        if written > 0 { context.flush() }
+        if written > 0 {
+            context.flush()
+            if let sendLog {
+                let now = ContinuousClock.now
+                for index in first..<next {
+                    if let sequenceNumber = script.newestSequenceNumbers[index] { sendLog.record(sequenceNumber, at: now) }
+                }
+            }
+        }
         if written == Self.batch, next < script.frames.count, context.channel.isWritable {
             // Let the event loop serve other channels before the next batch.
             pumpScheduled = true

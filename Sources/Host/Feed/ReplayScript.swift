@@ -9,6 +9,18 @@ public enum ReplayPacing: Sendable, Equatable {
     case recorded(maximumGap: Duration)
     /// A fixed interval between frames.
     case interval(Duration)
+
+    /// The pacing a `--pace` value names: `max`, `recorded` (gaps capped at `maximumGap`) or a
+    /// whole number of milliseconds; nil for anything else.
+    public init?(pace: String, maximumGap: Duration = .seconds(1)) {
+        switch pace {
+        case "max": self = .maximum
+        case "recorded": self = .recorded(maximumGap: maximumGap)
+        default:
+            guard let milliseconds = Int(pace), milliseconds >= 0 else { return nil }
+            self = .interval(.milliseconds(milliseconds))
+        }
+    }
 }
 
 /// A recording prepared for replay, shared read-only by every connection: the frames as buffers,
