@@ -1,6 +1,7 @@
 import Foundation
 @testable import Host
 import Kernel
+import Synchronization
 
 /// The local chain server (`scripts/localchain/server.py`: a real EVM with genuine DEX bytecode,
 /// JSON-RPC over HTTP and WebSocket on one port) run for one test:
@@ -9,7 +10,10 @@ import Kernel
 ///     defer { chain.stop() }
 ///     let head = try await chain.mine(3)
 ///
-/// `start` launches it on a free port with the project's `.venv` Python and reads its start line;
+/// `start` launches it with the project's `.venv` Python and reads its start line. Each server of
+/// a test process gets a port no earlier one had (`PortSequence`): a client a finished test left
+/// running (a sync loop still polling a stopped chain) can never reach a later test's server and
+/// take the fault that test armed, as it could when the system handed a freed port out again.
 /// `mine`, `reorg` and `fault` steer it through its `local_*` methods (never faulty themselves);
 /// `stop` (or the last reference going away) closes its standard input, which ends it.
 final class LocalChain: Sendable {
@@ -61,8 +65,21 @@ final class LocalChain: Sendable {
     deinit { stop() }
 
     /// Starts a server of `seed` serving `chainID` (extra command-line `arguments` are passed on,
-    /// e.g. `["--pools", "uniswap-v2=1"]`), once it has printed its start line.
+    /// e.g. `["--pools", "uniswap-v2=1"]`), once it has printed its start line; on the next
+    /// port of the sequence when one is taken by another process.
     static func start(seed: Int = 1, chainID: UInt64 = 42161, arguments: [String] = []) async throws -> LocalChain {
+        var failure: Failure?
+        for _ in 0..<8 {
+            do {
+                return try await launch(port: PortSequence.next(), seed: seed, chainID: chainID, arguments: arguments)
+            } catch {
+                failure = error
+            }
+        }
+        throw failure ?? Failure(description: "the server did not start")
+    }
+
+    private static func launch(port: Int, seed: Int, chainID: UInt64, arguments: [String]) async throws(Failure) -> LocalChain {
         let python = packageRoot.appendingPathComponent(".venv/bin/python")
         let script = packageRoot.appendingPathComponent("scripts/localchain/server.py")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
@@ -70,12 +87,16 @@ final class LocalChain: Sendable {
         }
         let process = Process()
         process.executableURL = python
-        process.arguments = [script.path, "--port", "0", "--seed", String(seed), "--chain-id", String(chainID)] + arguments
+        process.arguments = [script.path, "--port", String(port), "--seed", String(seed), "--chain-id", String(chainID)] + arguments
         let stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "cannot run \(python.path): \(error)")
+        }
         let line = await readLine(stdout.fileHandleForReading)
         do {
             let fields = try JSONValue.parse(line).fields(at: "")
@@ -83,7 +104,21 @@ final class LocalChain: Sendable {
         } catch {
             try? stdin.fileHandleForWriting.close()
             process.terminate()
-            throw Failure(description: "the server did not start (\(error)): \(String(decoding: line, as: UTF8.self))")
+            throw Failure(description: "the server did not start on port \(port) (\(error)): \(String(decoding: line, as: UTF8.self))")
+        }
+    }
+
+    /// Ports for the servers of one test process, each used once: from a base below Linux's
+    /// ephemeral range (32768 up, which `--port 0` and outgoing connections draw from), spread by
+    /// process id so that concurrent test processes rarely start on the same ports.
+    enum PortSequence {
+        private static let counter = Atomic<Int>(0)
+        private static let base = 20_000 + Int(ProcessInfo.processInfo.processIdentifier % 100) * 120
+
+        /// The next port (wrapping within 20000...31999).
+        static func next() -> Int {
+            let offset = counter.add(1, ordering: .relaxed).oldValue
+            return 20_000 + (base - 20_000 + offset) % 12_000
         }
     }
 
