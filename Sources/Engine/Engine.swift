@@ -38,6 +38,9 @@ public struct Engine: Sendable {
     private(set) var pricer: CyclePricer
     private let sizer = CycleSizer()
     private var screened = ScreenedMarks()
+    /// Pools an aggregator swap with a hidden route may have moved, with the block of its
+    /// message: cycles through them are not sized until a block at or after it is confirmed.
+    private var uncertain: [PoolSlot: UInt64] = [:]
     /// The feed's transactions since the confirmed block, for re-applying after a confirm.
     private var unconfirmed: [(block: UInt64, timestamp: UInt64, transaction: SwapTransaction)] = []
 
@@ -104,6 +107,7 @@ public struct Engine: Sendable {
             for slot in moved {
                 if lastMover.updateValue(position, forKey: slot) == nil { touched.append(slot) }
             }
+            for route in transaction.unknownRoutes { markUncertain(route, block: block) }
             unconfirmed.append((block, message.timestamp, transaction))
         }
         forgetUnconfirmed(before: block)
@@ -121,6 +125,10 @@ public struct Engine: Sendable {
         lap(&timings.screen)
         var opportunities: [Opportunity] = []
         for id in candidates {
+            if !uncertain.isEmpty, index[id].contains(where: { uncertain[$0.pool] != nil }) {
+                counters.cyclesUncertain += 1
+                continue
+            }
             counters.cyclesSized += 1
             let sizing = size(id)
             counters.cycleQuotes += sizing?.quoteEvaluations ?? 0
@@ -133,6 +141,22 @@ public struct Engine: Sendable {
         }
         lastTimings = timings
         return opportunities
+    }
+
+    /// Holds the pools of `route`'s token pair as uncertain until block `block` is confirmed
+    /// (native ETH, as aggregators write it, is WETH's pools). A route without both tokens
+    /// names no pair.
+    private mutating func markUncertain(_ route: UnknownRoute, block: UInt64) {
+        guard let tokenIn = route.tokenIn, let tokenOut = route.tokenOut else { return }
+        let (a, b) = (Self.poolToken(tokenIn), Self.poolToken(tokenOut))
+        for slot in index.pools(holding: a, b) {
+            uncertain[slot] = Swift.max(uncertain[slot] ?? 0, block)
+        }
+    }
+
+    /// The token pools hold for `token`: WETH for native ETH (the zero address or `0xEeee…EEeE`).
+    private static func poolToken(_ token: Address) -> Address {
+        token == .zero || token == ArbitrumOne.nativeETHPlaceholder ? ArbitrumOne.wrappedNativeToken : token
     }
 
     /// Simulates one transaction and commits what it changed; the pools it moved.
@@ -216,6 +240,7 @@ public struct Engine: Sendable {
             state.setConfirmed(pool, at: slot)
         }
         confirmedBlock = block
+        uncertain = uncertain.filter { $0.value > block }
         state.dropOverlay()
         unconfirmed.removeAll { $0.block <= block }
         for entry in unconfirmed {

@@ -15,6 +15,9 @@ public struct EngineCounters: Sendable, Equatable {
     public var legsOnUnknownPools = 0
     /// Cycles screened (a cycle through several touched pools counts once per message).
     public var cyclesScreened = 0
+    /// Cycles that passed the screen but go through a pool an aggregator swap with a hidden route
+    /// may have moved since the confirmed block: not sized.
+    public var cyclesUncertain = 0
     /// Cycles whose marginal rates passed the screen and were sized.
     public var cyclesSized = 0
     /// Whole-cycle exact quotes the sizing of those cycles took (every hop quoted once each).

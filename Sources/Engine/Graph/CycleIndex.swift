@@ -79,6 +79,12 @@ public struct CycleIndex: Sendable {
         pools.slots[address]
     }
 
+    /// The slots of the pools that hold both `a` and `b` (none when either is in no pool).
+    public func pools(holding a: Address, _ b: Address) -> [PoolSlot] {
+        guard let x = graph.existingID(of: a), let y = graph.existingID(of: b), x != y else { return [] }
+        return graph.hops(from: x, to: y).map(\.pool)
+    }
+
     /// The address of the pool in `slot`; nil for a vacant slot.
     public func address(of slot: PoolSlot) -> Address? {
         pools.entries[slot.index]?.address

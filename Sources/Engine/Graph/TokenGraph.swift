@@ -48,6 +48,11 @@ struct TokenGraph: Sendable {
         ids[address] ?? intern(address, rank: Self.notABase)
     }
 
+    /// The number of `address`, if it has one.
+    func existingID(of address: Address) -> TokenID? {
+        ids[address]
+    }
+
     /// The address of token `id`.
     func address(of id: TokenID) -> Address {
         vertices[id.index].address

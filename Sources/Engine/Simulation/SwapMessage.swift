@@ -25,10 +25,14 @@ public struct SwapTransaction: Sendable {
     public var hash: Hash32
     /// The legs.
     public var legs: [SwapLeg]
+    /// Its aggregator swaps whose route the calldata hides: the pools of their token pair move
+    /// by amounts the engine cannot know.
+    public var unknownRoutes: [UnknownRoute]
 
     /// Creates a transaction.
-    public init(hash: Hash32, legs: [SwapLeg]) {
+    public init(hash: Hash32, legs: [SwapLeg], unknownRoutes: [UnknownRoute] = []) {
         self.hash = hash
         self.legs = legs
+        self.unknownRoutes = unknownRoutes
     }
 }

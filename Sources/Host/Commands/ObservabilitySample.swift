@@ -36,6 +36,7 @@ package enum ObservabilitySample {
         engine.cyclesScreened = Int(10 * n)
         engine.cyclesSized = Int(n)
         engine.belowCost = Int(n)
+        engine.cyclesUncertain = Int(n)
         engine.unexecutable = Int(n)
         engine.opportunities = Int(n)
         engine.totalNetProfitEth = UInt256(1_000_000_000_000_000) * UInt256(n)

@@ -61,8 +61,10 @@ extension MetricSeries {
     /// Cycles that passed the screen and were sized.
     public static let cyclesSized = MetricSeries("mev_cycles_sized_total", .counter, "Cycles that passed the screen and were sized.")
     /// Sized cycles whose costs ate the profit.
-    public static let cyclesBelowCost = MetricSeries("mev_cycles_below_cost_total", .counter, "Sized cycles whose gas and L1 costs ate the gross profit (or left it below the minimum).")
+    public static let cyclesBelowCost = MetricSeries("mev_cycles_below_cost_total", .counter, "Sized cycles whose gas and L1 costs ate the gross profit (or left it below the minimum), or whose closed-form bound is below their cost floor.")
     /// Sized cycles through a pool the executor cannot route.
+    /// Cycles not sized because a hidden aggregator route may have moved one of their pools.
+    public static let cyclesUncertain = MetricSeries("mev_cycles_uncertain_total", .counter, "Cycles past the screen through a pool an aggregator swap with a hidden route may have moved since the confirmed block: not sized.")
     public static let cyclesUnexecutable = MetricSeries("mev_cycles_unexecutable_total", .counter, "Sized cycles through a pool family the executor has no hop for.")
     /// Opportunities reported.
     public static let opportunities = MetricSeries("mev_opportunities_total", .counter, "Opportunities reported (net profit above the minimum).")
@@ -148,7 +150,7 @@ extension MetricSeries {
         feedConnectionsOpened, feedConnections, queueDepth, queueDropped,
         swaps, swapMalformedCalls, aggregatorRouteUnknown,
         engineMessages, engineTransactions, legsApplied, legsReverted, legsUnknownPool, cyclesScreened,
-        cyclesSized, cyclesBelowCost, cyclesUnexecutable, opportunities, opportunityProfit,
+        cyclesSized, cyclesBelowCost, cyclesUncertain, cyclesUnexecutable, opportunities, opportunityProfit,
         poolsTracked, poolsDiscovered, syncLag, syncedBlock, chainHead, syncBlocks, syncLogs, syncReorgs,
         syncDeepReorgs, syncReloads, syncDrift, syncReconciled, syncPoolFailures, syncErrors,
         rpcCalls, rpcRequests, rpcErrors, rpcFailures, rpcRetries, rpcLatencyBuckets, rpcLatencySeconds, rpcLatencyMax,

@@ -88,6 +88,7 @@ public final class MetricsPublisher: Sendable {
             m.cyclesScreened.advance(from: before.cyclesScreened, to: now.cyclesScreened)
             m.cyclesSized.advance(from: before.cyclesSized, to: now.cyclesSized)
             m.cyclesBelowCost.advance(from: before.belowCost, to: now.belowCost)
+            m.cyclesUncertain.advance(from: before.cyclesUncertain, to: now.cyclesUncertain)
             m.cyclesUnexecutable.advance(from: before.unexecutable, to: now.unexecutable)
             m.opportunities.advance(from: before.opportunities, to: now.opportunities)
             let gained = now.totalNetProfitEth >= before.totalNetProfitEth

@@ -59,6 +59,8 @@ public struct MevMetrics: Sendable {
     public let cyclesSized: Counter
     /// `mev_cycles_below_cost_total`.
     public let cyclesBelowCost: Counter
+    /// `mev_cycles_uncertain_total`.
+    public let cyclesUncertain: Counter
     /// `mev_cycles_unexecutable_total`.
     public let cyclesUnexecutable: Counter
     /// `mev_opportunities_total`.
@@ -137,6 +139,7 @@ public struct MevMetrics: Sendable {
         cyclesScreened = counter(.cyclesScreened)
         cyclesSized = counter(.cyclesSized)
         cyclesBelowCost = counter(.cyclesBelowCost)
+        cyclesUncertain = counter(.cyclesUncertain)
         cyclesUnexecutable = counter(.cyclesUnexecutable)
         opportunities = counter(.opportunities)
         opportunityProfitWei = FloatingPointCounter(label: MetricSeries.opportunityProfit.name, dimensions: [], factory: factory)

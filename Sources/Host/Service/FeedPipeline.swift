@@ -48,7 +48,7 @@ struct FeedPipeline {
                     swaps += 1
                     legs += swap.legs.count
                     swapsByDex[dex, default: 0] += 1
-                    swapTransactions.append(SwapTransaction(hash: tx.hash, legs: swap.legs))
+                    swapTransactions.append(SwapTransaction(hash: tx.hash, legs: swap.legs, unknownRoutes: swap.unknownRoutes))
                 case .malformed: malformedCalls += 1
                 }
             }
@@ -139,7 +139,7 @@ private struct StageSamples {
 
 extension EngineCounters {
     /// `{"transactions","legsApplied","legsFailed":{reason:n},"legsOnUnknownPools","cyclesScreened",
-    /// "cyclesSized","cycleQuotes","belowCost","unexecutable","opportunities","totalNetProfitEth"}`.
+    /// "cyclesUncertain","cyclesSized","cycleQuotes","belowCost","unexecutable","opportunities","totalNetProfitEth"}`.
     var json: JSONLine {
         var failed = JSONLine()
         for failure in LegFailure.allCases { failed.number(failure.rawValue, legsFailed[failure] ?? 0) }
@@ -149,6 +149,7 @@ extension EngineCounters {
         line.object("legsFailed", failed)
         line.number("legsOnUnknownPools", legsOnUnknownPools)
         line.number("cyclesScreened", cyclesScreened)
+        line.number("cyclesUncertain", cyclesUncertain)
         line.number("cyclesSized", cyclesSized)
         line.number("cycleQuotes", cycleQuotes)
         line.number("belowCost", belowCost)
