@@ -51,7 +51,7 @@ struct CalleeTable: Sendable {
     /// from the entry's factory for a hop given by its tokens; nil where neither applies.
     func pool(of hop: SwapHop, dex: String) -> Address? {
         switch hop.pool {
-        case .pool(let address, _), .coins(let address, _, _):
+        case .pool(let address, _), .coins(let address, _, _), .address(let address):
             return address
         case .byTokens(let fee):
             guard let tokenIn = hop.tokenIn, let tokenOut = hop.tokenOut else { return nil }

@@ -25,6 +25,7 @@ public struct PluginRegistry: Sendable {
         OpenOceanPlugin.self,
         KyberSwapPlugin.self,
         MetaMaskPlugin.self,
+        LlamaZipPlugin.self,
     ])
 
     /// The plugin types, in the order given.
