@@ -7,7 +7,7 @@ import TestSupport
 let aggregatorPlugins: [String: any AggregatorPlugin.Type] = [
     ParaSwapPlugin.name: ParaSwapPlugin.self, CoWPlugin.name: CoWPlugin.self, OneInchPlugin.name: OneInchPlugin.self,
     OpenOceanPlugin.name: OpenOceanPlugin.self, KyberSwapPlugin.name: KyberSwapPlugin.self, MetaMaskPlugin.name: MetaMaskPlugin.self,
-    LlamaZipPlugin.name: LlamaZipPlugin.self,
+    LlamaZipPlugin.name: LlamaZipPlugin.self, BeefyZapPlugin.name: BeefyZapPlugin.self, LiFiPlugin.name: LiFiPlugin.self,
 ]
 
 /// An inner-call decoder for tests: answers from a table by callee (nil for others), spending

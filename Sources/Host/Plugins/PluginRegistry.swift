@@ -26,6 +26,8 @@ public struct PluginRegistry: Sendable {
         KyberSwapPlugin.self,
         MetaMaskPlugin.self,
         LlamaZipPlugin.self,
+        BeefyZapPlugin.self,
+        LiFiPlugin.self,
     ])
 
     /// The plugin types, in the order given.
