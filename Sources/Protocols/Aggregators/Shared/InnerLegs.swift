@@ -27,6 +27,11 @@ struct InnerLegs {
         }
     }
 
+    /// Adds a leg the wrapper decoded itself.
+    mutating func append(_ leg: SwapLeg) {
+        legs.append(leg)
+    }
+
     /// Whether no inner call swapped.
     var isEmpty: Bool { legs.isEmpty && unknownRoutes.isEmpty }
 
