@@ -23,14 +23,15 @@ import TestSupport
     /// Universal Router calls, the two ParaSwap V6.2 direct Curve swaps, the ParaSwap V5
     /// `simpleBuy` through Camelot V3's router, the CoW settlement through the Uniswap and
     /// SushiSwap V2 routers, the four LlamaZip calls, a Beefy zap and a LI.FI Permit2Proxy call
-    /// through KyberSwap, and OpenOcean's call list through its caller's V3 helper. One more Beefy zap is recognised with its KyberSwap hops, but its
+    /// through KyberSwap, OpenOcean's call list through its caller's V3 helper, and a 0x
+    /// meta-transaction whose FillQuoteTransformer bridges through Uniswap V3. One more Beefy zap is recognised with its KyberSwap hops, but its
     /// last step deposits into a vault whose strategy swaps in two more pools on its own.
     @Test func realSwapsAreRecognisedWithTheirReceiptsPools() throws {
         let tally = try Self.tally(try ConfigLoader().load(path: S.realConfigPath))
         let total = tally.total
         #expect(total.transactions == 36)
-        #expect(total.recognised == 14)
-        #expect(total.poolsMatch == 13)
+        #expect(total.recognised == 15)
+        #expect(total.poolsMatch == 14)
         let matched = Dictionary(tally.entries.map { ($0.label ?? "", $0.poolsMatch) }, uniquingKeysWith: +)
         #expect(matched["ParaSwap/Velora Augustus V6.2"] == 2)
         #expect(matched["ParaSwap Augustus V5"] == 1)
@@ -41,6 +42,7 @@ import TestSupport
         #expect(matched["BeefyZapRouter"] == 1)
         #expect(matched["LI.FI Permit2Proxy"] == 1)
         #expect(matched["OpenOcean Exchange"] == 1)
+        #expect(matched["0x Exchange Proxy"] == 1)
         // The private routes are named: 1inch V5 and V6, MetaMask, KyberSwap's
         // route through a DEX kind its executor payload does not spell out, LI.FI's own DEX
         // aggregator behind the Diamond and a LI.FI Permit2Proxy call into KyberSwap whose

@@ -28,6 +28,7 @@ public struct PluginRegistry: Sendable {
         LlamaZipPlugin.self,
         BeefyZapPlugin.self,
         LiFiPlugin.self,
+        ZeroExPlugin.self,
     ])
 
     /// The plugin types, in the order given.

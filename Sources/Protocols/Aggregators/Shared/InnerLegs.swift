@@ -32,6 +32,11 @@ struct InnerLegs {
         legs.append(leg)
     }
 
+    /// Adds a route the wrapper could only name.
+    mutating func append(_ route: UnknownRoute) {
+        unknownRoutes.append(route)
+    }
+
     /// Whether no inner call swapped.
     var isEmpty: Bool { legs.isEmpty && unknownRoutes.isEmpty }
 
