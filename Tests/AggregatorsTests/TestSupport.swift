@@ -6,7 +6,7 @@ import TestSupport
 /// The aggregator plugins by name, as the host registers them.
 let aggregatorPlugins: [String: any AggregatorPlugin.Type] = [
     ParaSwapPlugin.name: ParaSwapPlugin.self, CoWPlugin.name: CoWPlugin.self, OneInchPlugin.name: OneInchPlugin.self,
-    OpenOceanPlugin.name: OpenOceanPlugin.self, KyberSwapPlugin.name: KyberSwapPlugin.self, MetaMaskPlugin.name: MetaMaskPlugin.self,
+    OpenOceanPlugin.name: OpenOceanPlugin.self, ZeroExPlugin.name: ZeroExPlugin.self, KyberSwapPlugin.name: KyberSwapPlugin.self, MetaMaskPlugin.name: MetaMaskPlugin.self,
     LlamaZipPlugin.name: LlamaZipPlugin.self, BeefyZapPlugin.name: BeefyZapPlugin.self, LiFiPlugin.name: LiFiPlugin.self,
 ]
 
@@ -39,7 +39,10 @@ func generatedAggregatorEntry(_ json: [String: Any]) throws -> DEXEntry {
         routers: try json.objects("routers").map {
             DEXEntry.Router(name: try $0.string("name"), address: try $0.address("address"), kind: try $0.string("kind"), version: nil)
         },
-        factories: [], fees: [],
+        factories: try (json["factories"] == nil ? [] : json.objects("factories")).map {
+            DEXEntry.Factory(address: try $0.address("address"), initCodeHash: nil)
+        },
+        fees: [],
         pools: try (json["pools"] == nil ? [] : json.objects("pools")).map {
             DEXEntry.Pool(name: try $0.string("name"), address: try $0.address("address"), coins: try ($0["coins"] as? [String] ?? []).map { try Address(hex: $0) },
                           kind: nil)
@@ -67,12 +70,14 @@ func expectedAggregatorSwap(_ json: [String: Any], dex: String) throws -> Decode
         return SwapLeg(dex: dex, hops: hops, amount: amount, limit: try leg.optionalDecimal("limit"),
                        recipient: try leg.optionalAddress("recipient"), deadline: nil)
     }
-    let routes = try json.objects("unknownRoutes").map { (route) throws -> UnknownRoute in
-        UnknownRoute(aggregator: try route.string("aggregator"), tokenIn: try route.optionalAddress("tokenIn"),
-                     tokenOut: try route.optionalAddress("tokenOut"), amountIn: try route.optionalDecimal("amountIn"),
-                     minAmountOut: try route.optionalDecimal("amountOutMin"))
-    }
-    return DecodedSwap(function: try json.string("function"), legs: legs, unknownRoutes: routes)
+    return DecodedSwap(function: try json.string("function"), legs: legs, unknownRoutes: try json.objects("unknownRoutes").map(expectedUnknownRoute))
+}
+
+/// An unknown route a generated vector expects.
+func expectedUnknownRoute(_ route: [String: Any]) throws -> UnknownRoute {
+    UnknownRoute(aggregator: try route.string("aggregator"), tokenIn: try route.optionalAddress("tokenIn"),
+                 tokenOut: try route.optionalAddress("tokenOut"), amountIn: try route.optionalDecimal("amountIn"),
+                 minAmountOut: try route.optionalDecimal("amountOutMin"))
 }
 
 /// A vector's `expected`: the swap, or nil where it is JSON null (a wrapper none of whose inner

@@ -43,6 +43,14 @@ the Swift decoders (docs/adr/0010):
 - Beefy zap `executeOrder` (both forms) and LI.FI (Diamond swap data, bridge
   facets' source swaps, Permit2Proxy forwarding to the Diamond) are wrappers:
   their inner calls, in order, go to the host.
+- 0x Exchange Proxy `transformERC20` (0xProject/protocol TransformERC20Feature,
+  FillQuoteTransformer, MixinUniswapV3): transformations whose nonce the
+  deployer's CREATE maps to the FillQuoteTransformer fill their bridge orders in
+  `fillSequence` order, each with what is left of the fill amount (at most its
+  taker amount); a Uniswap V3 order (protocol 18) is the router's `exactInput`
+  with its path, that amount, recipient and deadline 0 and a least output of 1
+  (SwapRouter02's form for router version 2), encoded here by eth-abi and
+  handed to the host. Meta-transactions hand their callData to the proxy.
 - Bombs: OpenOcean helper calls nested past 3 levels, or more than 32 inner
   calls, are `tooDeep` errors.
 - Malformed: the head cut short is a decoding error, never a trap.
@@ -69,6 +77,9 @@ LLAMAZIP = "0x973bf562407766e77f885c1cd1a8060e5303c745"
 BEEFY = "0xf49f7bb6f4f50d272a0914a671895c4384696e5a"
 LIFI_DIAMOND = "0x1231deb6f5749ef6ce6943a275a1d3e7486f4eae"
 LIFI_PROXY = "0x89c6340b1a1f4b25d36cd8b063d49045caf3f818"
+ZEROX = "0xdef1c0ded9bec7f1a1670819833240f027b25eff"
+ZEROX_DEPLOYER = "0x29f80c1f685e19ae1807063eda432f431ac623d0"
+ZEROX_FQT_NONCE = 21
 WETH = "0x82af49447d8a07e3bd95bd0d56f35241523fbab1"
 
 
@@ -98,6 +109,9 @@ ENTRIES = [
     {"name": "llamazip", "plugin": "llamazip", "wrappedNative": WETH, "routers": [{"name": "zip", "address": LLAMAZIP, "kind": "zip-router"}],
      "pools": [{"name": str(k), "address": pool, "coins": [t0, t1]} for k, (pool, t0, t1) in enumerate(LLAMAZIP_PAIRS)]},
     {"name": "beefy-zap", "plugin": "beefy-zap", "routers": [{"name": "zap", "address": BEEFY, "kind": "zap-router"}]},
+    {"name": "0x", "plugin": "0x", "factories": [{"address": ZEROX_DEPLOYER}], "routers": [
+        {"name": "proxy", "address": ZEROX, "kind": "exchange-proxy"},
+        {"name": "fqt", "address": "0x4a8815c2fc605e3b01aee52aade4d096c4e862c6", "kind": "fill-quote-transformer"}]},
     {"name": "lifi", "plugin": "lifi", "routers": [
         {"name": "diamond", "address": LIFI_DIAMOND, "kind": "diamond"}, {"name": "proxy", "address": LIFI_PROXY, "kind": "permit2-proxy"}]},
 ]
@@ -491,6 +505,88 @@ def lifi(rng):
     return LIFI_PROXY, calldata, [{"to": LIFI_DIAMOND, "data": "0x" + diamond_call.hex(), "value": "0", "fromBalance": False}], None
 
 
+BRIDGE_ORDER = "(bytes32,uint256,uint256,bytes)"
+TRANSFORM_DATA = (f"(uint8,address,address,{BRIDGE_ORDER}[],(bytes,uint256)[],(bytes,uint256)[],uint256[],uint256,address,(bytes,uint256)[])")
+
+
+def zerox_fill_quote(rng, inner, routes):
+    """A FillQuoteTransformer's data: the router calls its Uniswap V3 orders make go to
+    `inner`, the unknown routes of the others to `routes`."""
+    sell, buy = address(rng), address(rng)
+    side = 0 if rng.random() < 0.85 else 1
+    fill = rng.getrandbits(100) | 1
+    if rng.random() < 0.1:
+        fill |= 1 << 255
+    orders, sequence = [], []
+    for _ in range(rng.randrange(1, 4)):
+        taker = rng.getrandbits(rng.choice([60, 99, 101])) | 1
+        if rng.random() < 0.7:
+            router, path = address(rng), rng.randbytes(rng.choice([43, 66, 89]))
+            version = rng.choice([None, 1, 2])
+            data = encode(["address", "bytes"], [router, path]) if version is None else encode(["address", "bytes", "uint256"], [router, path, version])
+            source = (18 << 128) | int.from_bytes(b"UniswapV3".ljust(16, b"\0"), "big")
+            orders.append((source.to_bytes(32, "big"), taker, amount(rng), data, ("v3", router, path, version == 2)))
+        else:
+            source = (17 << 128) | int.from_bytes(b"BalancerV2".ljust(16, b"\0"), "big")
+            orders.append((source.to_bytes(32, "big"), taker, amount(rng), rng.randbytes(64), ("other",)))
+        sequence.append(0)
+    native = rng.random() < 0.1
+    if native:
+        sequence.insert(rng.randrange(len(sequence) + 1), 1)
+    if side != 0 or fill >> 255:
+        routes.append(unknown("0x", sell, buy, None, None))
+    else:
+        sold, bridge = 0, 0
+        for kind in sequence:
+            if sold >= fill:
+                break
+            if kind != 0:
+                routes.append(unknown("0x", sell, buy, None, None))
+                break
+            source, taker, _, _, shape = orders[bridge]
+            bridge += 1
+            fill_amount = min(fill - sold, taker)
+            sold += fill_amount
+            if shape[0] == "v3":
+                _, router, path, v02 = shape
+                if v02:
+                    data = selector("exactInput((bytes,address,uint256,uint256))") + encode(
+                        ["(bytes,address,uint256,uint256)"], [(path, "0x" + "00" * 20, fill_amount, 1)])
+                else:
+                    data = selector("exactInput((bytes,address,uint256,uint256,uint256))") + encode(
+                        ["(bytes,address,uint256,uint256,uint256)"], [(path, "0x" + "00" * 20, 0, fill_amount, 1)])
+                inner.append({"to": router, "data": "0x" + data.hex(), "value": "0"})
+            else:
+                routes.append(unknown("0x", sell, buy, fill_amount, None))
+    payload = (side, sell, buy, [order[:4] for order in orders], [], [], sequence, fill, address(rng), [])
+    return encode([TRANSFORM_DATA], [payload])
+
+
+def zerox(rng):
+    """`transformERC20` with FillQuoteTransformer and other transformations, or a
+    meta-transaction around one (its callData to the proxy). The last element: the unknown
+    routes beside the legs once the host recognises a router call."""
+    inner, routes = [], []
+    transformations = []
+    for _ in range(rng.randrange(1, 4)):
+        if rng.random() < 0.6:
+            transformations.append((ZEROX_FQT_NONCE, zerox_fill_quote(rng, inner, routes)))
+        else:
+            transformations.append((rng.choice([4, 15, 16, 17, 22]), rng.randbytes(rng.randrange(100))))
+    token_in, token_out, amt, least = address(rng), address(rng), amount(rng), amount(rng)
+    calldata = selector("transformERC20(address,address,uint256,uint256,(uint32,bytes)[])") + encode(
+        ["address", "address", "uint256", "uint256", "(uint32,bytes)[]"], [token_in, token_out, amt, least, transformations])
+    # The test's host knows no router: no legs, so one unknown route for the whole call.
+    expected = {"function": "transformERC20", "legs": [], "unknownRoutes": [unknown("0x", token_in, token_out, amt, least)]}
+    if rng.random() < 0.3:
+        mtx = (address(rng), address(rng), amount(rng), amount(rng), calldata, address(rng), [(address(rng), amount(rng))])
+        meta = selector("executeMetaTransactionV2((address,address,uint256,uint256,bytes,address,(address,uint256)[]),(uint8,uint8,bytes32,bytes32))") + encode(
+            ["(address,address,uint256,uint256,bytes,address,(address,uint256)[])", "(uint8,uint8,bytes32,bytes32)"],
+            [mtx, (2, 27, rng.randbytes(32), rng.randbytes(32))])
+        return ZEROX, meta, [{"to": ZEROX, "data": "0x" + calldata.hex(), "value": "0"}], None, []
+    return ZEROX, calldata, inner, expected, routes
+
+
 def beefy_wrapper(rng):
     calldata, inner, expected = beefy_zap(rng)
     return BEEFY, calldata, inner, expected
@@ -510,7 +606,7 @@ def paraswap_wrapper(rng):
     return AUGUSTUS_V5, calldata, inner, expected
 
 
-WRAPPERS = [("cow", cow_wrapper), ("paraswap", paraswap_wrapper), ("beefy-zap", beefy_wrapper), ("lifi", lifi)]
+WRAPPERS = [("cow", cow_wrapper), ("paraswap", paraswap_wrapper), ("beefy-zap", beefy_wrapper), ("lifi", lifi), ("0x", zerox)]
 
 FUNCTIONS = [
     ("paraswap", AUGUSTUS_V6, curve_v1), ("paraswap", AUGUSTUS_V6, curve_v2), ("paraswap", AUGUSTUS_V6, paraswap_generic),
@@ -538,10 +634,10 @@ def build(seed):
     wrappers = []
     for dex, make in WRAPPERS:
         for _ in range(PER_FUNCTION):
-            to, calldata, inner, expected = make(rng)
+            to, calldata, inner, expected, *beside = make(rng)
             inner = [{"fromBalance": False, **call} for call in inner]
             wrappers.append({"kind": make.__name__, "dex": dex, "to": to, "data": "0x" + calldata.hex(), "value": "0",
-                             "innerCalls": inner, "expected": expected})
+                             "innerCalls": inner, "expected": expected, "routesBeside": beside[0] if beside else []})
             if len(malformed) < 10 * len(FUNCTIONS) + 10 * len(WRAPPERS) and rng.random() < 0.25:
                 malformed.append({"kind": make.__name__, "dex": dex, "to": to, "data": "0x" + calldata[:4 + rng.randrange(0, 32 * 3)].hex(), "value": "0"})
     return {"entries": ENTRIES, "vectors": vectors, "malformed": malformed, "wrappers": wrappers, "bombs": openocean_bombs(rng)}

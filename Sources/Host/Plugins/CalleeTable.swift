@@ -2,8 +2,9 @@ import Kernel
 
 /// The contracts the classifier knows, in one address table: every enabled DEX entry's routers
 /// and pools, then every enabled aggregator's routers. Built once; shared by the classifier and
-/// the inner-call decoder that wrappers classify their calls through.
-struct CalleeTable: Sendable {
+/// the inner-call decoder that wrappers classify their calls through (a class, so that handing it
+/// to an aggregator as `any InnerCallDecoder` copies one reference, not the table).
+final class CalleeTable: Sendable {
     /// The DEX entries' decoders, in file order.
     let dexDecoders: [any SwapDecoder]
     /// The aggregator entries' decoders, in file order.
