@@ -2,8 +2,8 @@ import Kernel
 
 /// Where a private-route function keeps the public part of its swap: the words of the token in,
 /// the token out, the amount in and the least amount out, in its arguments or in a tuple among
-/// them. Aggregators whose executors' payloads are private (1inch, OpenOcean, KyberSwap) all
-/// pass such a description for the router to check the result against.
+/// them. Aggregators whose executors' payloads are private (1inch, MetaMask's adapters) pass such
+/// a description for the router to check the result against.
 struct RouteDescription: Sendable {
     /// The function's name, for the decoded swap.
     let function: String
