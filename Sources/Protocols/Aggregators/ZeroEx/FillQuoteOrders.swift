@@ -9,7 +9,8 @@ import Kernel
 /// makes (MixinUniswapV3: `exactInput` on the order's router with its path, that amount and a
 /// least output of 1), classified by the host; its legs keep no recipient or deadline (the
 /// flash wallet's, the block's). Other orders, a buy, or a fill amount relative to the balance
-/// (the high bit set) are unknown routes.
+/// (the high bit set) are unknown routes. Each bridge order filled spends one call of the budget
+/// (a Uniswap V3 order one more, for its router call).
 struct FillQuoteOrders {
     /// The entry's name.
     let aggregator: String
@@ -46,6 +47,9 @@ struct FillQuoteOrders {
             }
             let order = try bridgeOrders.dynamicTuple(nextBridge, field: "bridgeOrder")
             nextBridge += 1
+            // Every order is a call the transformer makes: each spends the budget, so a list of
+            // thousands ends in `tooDeep` rather than thousands of routes.
+            try budget.spendCall(at: try order.bytes(3, field: "bridgeData"))
             let takerAmount = try order.uint(1, field: "takerTokenAmount")
             amount = min(fillAmount - sold, takerAmount)
             sold = sold + amount
