@@ -11,7 +11,7 @@ struct BeefyZapDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
     /// The routers.
-    let routers: Set<Address>
+    let routers: RouterAddresses
 
     /// Order: inputs (token, amount)[], outputs (token, minOutputAmount)[], relay (target, value,
     /// data), user, recipient.

@@ -7,7 +7,7 @@ struct KyberSwapDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
     /// The routers.
-    let routers: Set<Address>
+    let routers: RouterAddresses
 
     /// `swap((address callTarget, address approveTarget, bytes targetData, SwapDescriptionV2 desc,
     /// bytes clientData))`; desc: srcToken, dstToken, srcReceivers, srcAmounts, feeReceivers,

@@ -6,9 +6,9 @@ struct LiFiDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
     /// The Diamonds.
-    let diamonds: Set<Address>
+    let diamonds: RouterAddresses
     /// The Permit2Proxies.
-    let proxies: Set<Address>
+    let proxies: RouterAddresses
     /// The Diamond the proxies call (nil without proxies).
     let diamond: Address?
 

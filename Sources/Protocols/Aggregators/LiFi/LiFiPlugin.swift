@@ -27,7 +27,7 @@ public struct LiFiPlugin: AggregatorPlugin {
         guard proxies.isEmpty || diamonds.count == 1 else {
             throw PluginConfigError(field: "routers", message: "a permit2-proxy calls the entry's one diamond; \(diamonds.count) diamonds")
         }
-        decoder = LiFiDecoder(aggregator: entry.name, diamonds: diamonds, proxies: proxies, diamond: diamonds.first)
+        decoder = LiFiDecoder(aggregator: entry.name, diamonds: RouterAddresses(diamonds), proxies: RouterAddresses(proxies), diamond: diamonds.first)
     }
 }
 

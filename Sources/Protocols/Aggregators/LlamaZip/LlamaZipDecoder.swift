@@ -16,7 +16,7 @@ struct LlamaZipDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
     /// The routers.
-    let routers: Set<Address>
+    let routers: RouterAddresses
     /// The pair list, by index.
     let pairs: [Pair]
     /// The routers' WETH9: ETH sent with a call is the amount when it is the token in.

@@ -11,7 +11,7 @@ struct OpenOceanDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
     /// The routers.
-    let routers: Set<Address>
+    let routers: RouterAddresses
 
     /// CallDescription: target (an address in a uint256; zero for the caller itself), gasLimit,
     /// value, data.

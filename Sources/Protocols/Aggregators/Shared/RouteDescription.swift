@@ -40,12 +40,12 @@ struct DescribedRouteDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
     /// The entry's routers.
-    let routers: Set<Address>
+    let routers: RouterAddresses
     /// The functions, by selector.
     let descriptions: [UInt32: RouteDescription]
 
     /// A decoder for `routers` knowing `descriptions`.
-    init(aggregator: String, routers: Set<Address>, descriptions: [RouteDescription]) {
+    init(aggregator: String, routers: RouterAddresses, descriptions: [RouteDescription]) {
         self.aggregator = aggregator
         self.routers = routers
         self.descriptions = Dictionary(descriptions.map { ($0.selector, $0) }, uniquingKeysWith: { first, _ in first })

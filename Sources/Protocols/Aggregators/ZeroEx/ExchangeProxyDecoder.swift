@@ -6,9 +6,9 @@ struct ExchangeProxyDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
     /// The Exchange Proxies.
-    let proxies: Set<Address>
+    let proxies: RouterAddresses
     /// The FillQuoteTransformers.
-    let fillQuoteTransformers: Set<Address>
+    let fillQuoteTransformers: RouterAddresses
     /// The deployer whose nonces name the transformers.
     let transformerDeployer: Address?
 

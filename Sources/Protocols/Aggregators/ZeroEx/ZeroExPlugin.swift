@@ -28,7 +28,7 @@ public struct ZeroExPlugin: AggregatorPlugin {
             throw PluginConfigError(field: "factories", message: "fill-quote transformers need their one transformer deployer")
         }
         decoder = ExchangeProxyDecoder(
-            aggregator: entry.name, proxies: Set(kinds.filter { $0.value == .exchangeProxy }.keys), fillQuoteTransformers: transformers,
+            aggregator: entry.name, proxies: RouterAddresses(kinds.filter { $0.value == .exchangeProxy }.keys), fillQuoteTransformers: RouterAddresses(transformers),
             transformerDeployer: entry.factories.first?.address)
     }
 }
