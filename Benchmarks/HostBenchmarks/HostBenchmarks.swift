@@ -97,6 +97,7 @@ let benchmarks: @Sendable () -> Void = {
         ("real CoW settle (wraps two V2 routers)", call(cowSettle)),
         ("real 1inch V5 swap (route unknown)", call(oneInch)),
     ]
+    aggregatorBenchmarks(loaded, swaps: swaps)
     for (name, call) in cases {
         var classifier = SwapClassifier(loaded)
         Benchmark("Classify + decode: \(name) (per op, 1000 per sample)", configuration: .init(scalingFactor: .kilo)) { benchmark in

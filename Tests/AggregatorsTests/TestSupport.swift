@@ -6,7 +6,8 @@ import TestSupport
 /// The aggregator plugins by name, as the host registers them.
 let aggregatorPlugins: [String: any AggregatorPlugin.Type] = [
     ParaSwapPlugin.name: ParaSwapPlugin.self, CoWPlugin.name: CoWPlugin.self, OneInchPlugin.name: OneInchPlugin.self,
-    OpenOceanPlugin.name: OpenOceanPlugin.self, KyberSwapPlugin.name: KyberSwapPlugin.self, MetaMaskPlugin.name: MetaMaskPlugin.self,
+    OpenOceanPlugin.name: OpenOceanPlugin.self, ZeroExPlugin.name: ZeroExPlugin.self, KyberSwapPlugin.name: KyberSwapPlugin.self, MetaMaskPlugin.name: MetaMaskPlugin.self,
+    LlamaZipPlugin.name: LlamaZipPlugin.self, BeefyZapPlugin.name: BeefyZapPlugin.self, LiFiPlugin.name: LiFiPlugin.self,
 ]
 
 /// An inner-call decoder for tests: answers from a table by callee (nil for others), spending
@@ -38,25 +39,51 @@ func generatedAggregatorEntry(_ json: [String: Any]) throws -> DEXEntry {
         routers: try json.objects("routers").map {
             DEXEntry.Router(name: try $0.string("name"), address: try $0.address("address"), kind: try $0.string("kind"), version: nil)
         },
-        factories: [], fees: [], pools: [])
+        factories: try (json["factories"] == nil ? [] : json.objects("factories")).map {
+            DEXEntry.Factory(address: try $0.address("address"), initCodeHash: nil)
+        },
+        fees: [],
+        pools: try (json["pools"] == nil ? [] : json.objects("pools")).map {
+            DEXEntry.Pool(name: try $0.string("name"), address: try $0.address("address"), coins: try ($0["coins"] as? [String] ?? []).map { try Address(hex: $0) },
+                          kind: nil)
+        },
+        wrappedNative: json["wrappedNative"] == nil ? nil : try json.address("wrappedNative"))
 }
 
-/// The swap a generated vector expects, for the aggregator entry `dex`.
+/// The swap a generated vector expects, for the aggregator entry `dex`: hops with `i`, `j`
+/// (coin indexes), `zeroForOne` (a pool and direction) or neither (a pool by address); an
+/// exact input `amountIn` or `amountInRouterBalance`.
 func expectedAggregatorSwap(_ json: [String: Any], dex: String) throws -> DecodedSwap {
     let legs = try json.objects("legs").map { (leg) throws -> SwapLeg in
         let hops = try leg.objects("hops").map { (hop) throws -> SwapHop in
-            let pool = PoolRef.coins(try hop.address("pool"), i: try requireInt(hop["i"]), j: try requireInt(hop["j"]))
-            return SwapHop(tokenIn: try hop.address("tokenIn"), tokenOut: try hop.address("tokenOut"), pool: pool)
+            let pool: PoolRef
+            if hop["i"] != nil {
+                pool = .coins(try hop.address("pool"), i: try requireInt(hop["i"]), j: try requireInt(hop["j"]))
+            } else if let zeroForOne = hop["zeroForOne"] as? Bool {
+                pool = .pool(try hop.address("pool"), zeroForOne: zeroForOne)
+            } else {
+                pool = .address(try hop.address("pool"))
+            }
+            return SwapHop(tokenIn: try hop.optionalAddress("tokenIn"), tokenOut: try hop.optionalAddress("tokenOut"), pool: pool)
         }
-        return SwapLeg(dex: dex, hops: hops, amount: .exactIn(try leg.decimal("amountIn")), limit: try leg.decimal("limit"),
-                       recipient: try leg.address("recipient"), deadline: nil)
+        let amount: SwapAmount = leg["amountInRouterBalance"] as? Bool == true ? .exactInRouterBalance : .exactIn(try leg.decimal("amountIn"))
+        return SwapLeg(dex: dex, hops: hops, amount: amount, limit: try leg.optionalDecimal("limit"),
+                       recipient: try leg.optionalAddress("recipient"), deadline: nil)
     }
-    let routes = try json.objects("unknownRoutes").map { (route) throws -> UnknownRoute in
-        UnknownRoute(aggregator: try route.string("aggregator"), tokenIn: try route.optionalAddress("tokenIn"),
-                     tokenOut: try route.optionalAddress("tokenOut"), amountIn: try route.optionalDecimal("amountIn"),
-                     minAmountOut: try route.optionalDecimal("amountOutMin"))
-    }
-    return DecodedSwap(function: try json.string("function"), legs: legs, unknownRoutes: routes)
+    return DecodedSwap(function: try json.string("function"), legs: legs, unknownRoutes: try json.objects("unknownRoutes").map(expectedUnknownRoute))
+}
+
+/// An unknown route a generated vector expects.
+func expectedUnknownRoute(_ route: [String: Any]) throws -> UnknownRoute {
+    UnknownRoute(aggregator: try route.string("aggregator"), tokenIn: try route.optionalAddress("tokenIn"),
+                 tokenOut: try route.optionalAddress("tokenOut"), amountIn: try route.optionalDecimal("amountIn"),
+                 minAmountOut: try route.optionalDecimal("amountOutMin"))
+}
+
+/// A vector's `expected`: the swap, or nil where it is JSON null (a wrapper none of whose inner
+/// calls swapped).
+func expectedAggregatorSwapOrNone(_ vector: [String: Any], dex: String) throws -> DecodedSwap? {
+    vector["expected"] is NSNull ? nil : try expectedAggregatorSwap(try vector.object("expected"), dex: dex)
 }
 
 /// An integer JSON value.

@@ -31,7 +31,7 @@ import Testing
             "config/dex.yaml: extra: unknown key (expected one of chainId, tokens, dexes, aggregators, engine, rpc, sync, service, execution)",
         ])
         #expect(S.errors(S.yaml(replacing: "    enabled: true", with: "    enabled: true\n    speed: fast")) == [
-            "config/dex.yaml: dexes[0] (toy-one): speed: unknown key (expected one of name, plugin, enabled, routers, factories, fees, pools)",
+            "config/dex.yaml: dexes[0] (toy-one): speed: unknown key (expected one of name, plugin, enabled, routers, factories, fees, pools, wrappedNative)",
         ])
         #expect(S.errors(S.yaml(replacing: "kind: toy-router}", with: "kind: toy-router, label: x}")) == [
             "config/dex.yaml: dexes[0] (toy-one): routers[0].label: unknown key (expected one of name, address, kind, version)",

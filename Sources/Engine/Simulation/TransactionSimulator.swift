@@ -59,7 +59,7 @@ struct TransactionSimulator {
         if let deadline = leg.deadline, deadline < UInt256(timestamp) { return .failure(.failed(.deadline)) }
         var route: [ResolvedHop] = []
         for hop in leg.hops {
-            guard let resolved = ResolvedHop(hop, dex: leg.dex, state: state, changes: changes, index: index, roster: &roster) else {
+            guard let resolved = ResolvedHop(hop, after: route.last, dex: leg.dex, state: state, changes: changes, index: index, roster: &roster) else {
                 return .failure(.unknownPool)
             }
             route.append(resolved)

@@ -54,6 +54,8 @@ struct ConfigDraft {
         var fees: [UInt32] = []
         /// The pools that read well, each with its index in the file's list.
         var pools: [(index: Int, pool: DEXEntry.Pool)] = []
+        /// `wrappedNative`.
+        var wrappedNative: Address?
         /// Whether every field of the entry read well.
         var isComplete = false
 
@@ -61,7 +63,7 @@ struct ConfigDraft {
         var entry: DEXEntry? {
             guard isComplete, let name, let plugin, let enabled else { return nil }
             return DEXEntry(name: name, plugin: plugin, enabled: enabled, routers: routers.map(\.router),
-                            factories: factories, fees: fees, pools: pools.map(\.pool))
+                            factories: factories, fees: fees, pools: pools.map(\.pool), wrappedNative: wrappedNative)
         }
     }
 }

@@ -12,8 +12,9 @@ struct DEXConfigDecoder {
     static let requiredTopKeys = ["chainId", "tokens", "dexes"]
     /// A token's keys, all required.
     static let tokenKeys = ["symbol", "address", "decimals"]
-    /// An entry's keys; `name`, `plugin` and `enabled` are required, the lists default to empty.
-    static let entryKeys = ["name", "plugin", "enabled", "routers", "factories", "fees", "pools"]
+    /// An entry's keys; `name`, `plugin` and `enabled` are required, the lists default to empty,
+    /// `wrappedNative` (an address or a token symbol) is optional.
+    static let entryKeys = ["name", "plugin", "enabled", "routers", "factories", "fees", "pools", "wrappedNative"]
     /// A router's keys; `version` is optional.
     static let routerKeys = ["name", "address", "kind", "version"]
     /// A factory's keys; `initCodeHash` is optional.
@@ -117,6 +118,7 @@ struct DEXConfigDecoder {
                 entry.pools.append((i, pool))
             }
         }
+        if let node = fields["wrappedNative"] { entry.wrappedNative = decodeCoin(node, at: place.key("wrappedNative")) }
         entry.isComplete = reader.errors.count == errorsBefore
         return entry
     }

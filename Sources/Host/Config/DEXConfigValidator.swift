@@ -47,8 +47,11 @@ struct DEXConfigValidator {
                     entryByName[name] = entry.place
                 }
             }
+            // The contracts calls reach the entry at; an aggregator's pools are a table its calls
+            // index (LlamaZip's pair lists), which two of its routers may share.
+            let pools = isAggregator ? [] : entry.pools
             let contracts = entry.routers.map { (entry.place.key("routers").index($0.index), $0.router.address) }
-                + entry.pools.map { (entry.place.key("pools").index($0.index), $0.pool.address) }
+                + pools.map { (entry.place.key("pools").index($0.index), $0.pool.address) }
             for (place, address) in contracts {
                 if let first = contractByAddress[address] {
                     fail(place.key("address"), "\(address.checksummed) is already \(first)")

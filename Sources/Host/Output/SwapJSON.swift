@@ -64,7 +64,7 @@ enum SwapJSON {
     }
 
     /// `{"tokenIn","tokenOut"}` and then `"fee","pool"` (the pool derived from the entry's
-    /// factory; left out where it cannot be), `"pool","zeroForOne"` or `"pool","i","j"`, then
+    /// factory; left out where it cannot be), `"pool","zeroForOne"`, `"pool","i","j"` or `"pool"` alone, then
     /// `"sqrtPriceLimitX96"` (a decimal string) only where the call passes a price limit.
     static func render(_ hop: SwapHop, pool: Address?) -> JSONLine {
         var line = JSONLine()
@@ -81,6 +81,8 @@ enum SwapJSON {
             line.string("pool", pool.checksummed)
             line.number("i", i)
             line.number("j", j)
+        case .address(let pool):
+            line.string("pool", pool.checksummed)
         }
         if let limit = hop.sqrtPriceLimitX96 { line.string("sqrtPriceLimitX96", limit.description) }
         return line

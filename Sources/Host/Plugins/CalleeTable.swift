@@ -2,8 +2,9 @@ import Kernel
 
 /// The contracts the classifier knows, in one address table: every enabled DEX entry's routers
 /// and pools, then every enabled aggregator's routers. Built once; shared by the classifier and
-/// the inner-call decoder that wrappers classify their calls through.
-struct CalleeTable: Sendable {
+/// the inner-call decoder that wrappers classify their calls through (a class, so that handing it
+/// to an aggregator as `any InnerCallDecoder` copies one reference, not the table).
+final class CalleeTable: Sendable {
     /// The DEX entries' decoders, in file order.
     let dexDecoders: [any SwapDecoder]
     /// The aggregator entries' decoders, in file order.
@@ -51,7 +52,7 @@ struct CalleeTable: Sendable {
     /// from the entry's factory for a hop given by its tokens; nil where neither applies.
     func pool(of hop: SwapHop, dex: String) -> Address? {
         switch hop.pool {
-        case .pool(let address, _), .coins(let address, _, _):
+        case .pool(let address, _), .coins(let address, _, _), .address(let address):
             return address
         case .byTokens(let fee):
             guard let tokenIn = hop.tokenIn, let tokenOut = hop.tokenOut else { return nil }

@@ -25,6 +25,10 @@ public struct PluginRegistry: Sendable {
         OpenOceanPlugin.self,
         KyberSwapPlugin.self,
         MetaMaskPlugin.self,
+        LlamaZipPlugin.self,
+        BeefyZapPlugin.self,
+        LiFiPlugin.self,
+        ZeroExPlugin.self,
     ])
 
     /// The plugin types, in the order given.

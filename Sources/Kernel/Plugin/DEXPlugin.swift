@@ -83,11 +83,17 @@ public struct DEXEntry: Sendable, Equatable {
     public var factories: [Factory]
     /// Fee settings: tiers in millionths (V3) or the pair fee (V2 forks), as the family reads them.
     public var fees: [UInt32]
-    /// Pools named in the config (Curve pools; pools called directly).
+    /// Pools named in the config (Curve pools; pools called directly; an aggregator's pair table).
     public var pools: [Pool]
+    /// The chain's wrapped native token as the entry's contracts know it (their `WETH9`), where
+    /// their calls treat ETH sent with them differently from tokens; nil where none is named.
+    public var wrappedNative: Address?
 
     /// Creates an entry.
-    public init(name: String, plugin: String, enabled: Bool, routers: [Router], factories: [Factory], fees: [UInt32], pools: [Pool]) {
+    public init(
+        name: String, plugin: String, enabled: Bool, routers: [Router], factories: [Factory], fees: [UInt32], pools: [Pool],
+        wrappedNative: Address? = nil
+    ) {
         self.name = name
         self.plugin = plugin
         self.enabled = enabled
@@ -95,6 +101,7 @@ public struct DEXEntry: Sendable, Equatable {
         self.factories = factories
         self.fees = fees
         self.pools = pools
+        self.wrappedNative = wrappedNative
     }
 
     /// A router contract.

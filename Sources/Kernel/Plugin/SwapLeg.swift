@@ -81,4 +81,8 @@ public enum PoolRef: Sendable, Equatable {
     case pool(Address, zeroForOne: Bool)
     /// A pool named by address with coin indexes (Curve's `exchange(i, j, ...)`).
     case coins(Address, i: Int, j: Int)
+    /// A pool named by address whose direction the call leaves to the pool: the hop pays in its
+    /// `tokenIn`, or where the call does not name it, what the hop before paid out (the hops of
+    /// KyberSwap's executor routes name pools, not tokens).
+    case address(Address)
 }

@@ -19,7 +19,7 @@ public struct CoWPlugin: AggregatorPlugin {
 
     /// Builds the plugin; throws for a router kind it does not know.
     public init(entry: DEXEntry) throws(PluginConfigError) {
-        decoder = CoWSettlementDecoder(aggregator: entry.name, settlements: Set(try AggregatorRouters.kinds(of: entry, as: CoWRouterKind.self).keys))
+        decoder = CoWSettlementDecoder(aggregator: entry.name, settlements: RouterAddresses(try AggregatorRouters.kinds(of: entry, as: CoWRouterKind.self).keys))
     }
 }
 

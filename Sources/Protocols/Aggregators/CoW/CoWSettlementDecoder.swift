@@ -5,7 +5,7 @@ struct CoWSettlementDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
     /// The settlement contracts.
-    let settlements: Set<Address>
+    let settlements: RouterAddresses
 
     /// `settle(...)` with GPv2Trade.Data and GPv2Interaction.Data as tuples.
     static let settle = FunctionSelector.of(

@@ -18,9 +18,9 @@ enum AggregatorRouters {
 }
 
 /// The addresses of `entry`'s routers; throws for a kind not in `kinds`.
-func routerAddresses(_ entry: DEXEntry, kinds: Set<String>) throws(PluginConfigError) -> Set<Address> {
+func routerAddresses(_ entry: DEXEntry, kinds: Set<String>) throws(PluginConfigError) -> RouterAddresses {
     for (index, router) in entry.routers.enumerated() where !kinds.contains(router.kind) {
         throw PluginConfigError(field: "routers[\(index)].kind", message: "unknown kind \(router.kind); one of \(kinds.sorted().joined(separator: ", "))")
     }
-    return Set(entry.routers.map(\.address))
+    return RouterAddresses(entry.routers.map(\.address))
 }

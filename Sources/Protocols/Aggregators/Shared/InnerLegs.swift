@@ -8,11 +8,33 @@ struct InnerLegs {
     /// The unknown routes so far.
     private(set) var unknownRoutes: [UnknownRoute] = []
 
-    /// Classifies `call` through `inner` and adds what it swaps.
-    mutating func add(_ call: ContractCall, inner: any InnerCallDecoder, budget: inout InnerCallBudget) throws(DecodingError) {
+    /// Classifies `call` through `inner` and adds what it swaps; with `amountFromBalance` (the
+    /// wrapper writes its balance into the call before making it), its exact-input legs take
+    /// what the wrapper holds rather than the amount written.
+    mutating func add(_ call: ContractCall, inner: any InnerCallDecoder, budget: inout InnerCallBudget,
+                      amountFromBalance: Bool = false) throws(DecodingError) {
         guard let swap = try inner.decode(call, budget: &budget) else { return }
-        legs += swap.legs
-        unknownRoutes += swap.unknownRoutes
+        legs += swap.legs.map { leg in
+            guard amountFromBalance, case .exactIn = leg.amount else { return leg }
+            var fromBalance = leg
+            fromBalance.amount = .exactInRouterBalance
+            return fromBalance
+        }
+        unknownRoutes += swap.unknownRoutes.map { route in
+            var fromBalance = route
+            if amountFromBalance { fromBalance.amountIn = nil }
+            return fromBalance
+        }
+    }
+
+    /// Adds a leg the wrapper decoded itself.
+    mutating func append(_ leg: SwapLeg) {
+        legs.append(leg)
+    }
+
+    /// Adds a route the wrapper could only name.
+    mutating func append(_ route: UnknownRoute) {
+        unknownRoutes.append(route)
     }
 
     /// Whether no inner call swapped.

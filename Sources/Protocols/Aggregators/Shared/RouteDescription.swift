@@ -2,8 +2,8 @@ import Kernel
 
 /// Where a private-route function keeps the public part of its swap: the words of the token in,
 /// the token out, the amount in and the least amount out, in its arguments or in a tuple among
-/// them. Aggregators whose executors' payloads are private (1inch, OpenOcean, KyberSwap) all
-/// pass such a description for the router to check the result against.
+/// them. Aggregators whose executors' payloads are private (1inch, MetaMask's adapters) pass such
+/// a description for the router to check the result against.
 struct RouteDescription: Sendable {
     /// The function's name, for the decoded swap.
     let function: String
@@ -40,12 +40,12 @@ struct DescribedRouteDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
     /// The entry's routers.
-    let routers: Set<Address>
+    let routers: RouterAddresses
     /// The functions, by selector.
     let descriptions: [UInt32: RouteDescription]
 
     /// A decoder for `routers` knowing `descriptions`.
-    init(aggregator: String, routers: Set<Address>, descriptions: [RouteDescription]) {
+    init(aggregator: String, routers: RouterAddresses, descriptions: [RouteDescription]) {
         self.aggregator = aggregator
         self.routers = routers
         self.descriptions = Dictionary(descriptions.map { ($0.selector, $0) }, uniquingKeysWith: { first, _ in first })

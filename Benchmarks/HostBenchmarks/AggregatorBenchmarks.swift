@@ -1,0 +1,38 @@
+import Benchmark
+import Host
+import Kernel
+
+/// Classifying the real aggregator calls this step decodes (Tests/HostTests/Fixtures/
+/// arbitrum_real_swaps_with_receipts.jsonl), beside a call to an aggregator router that is not a
+/// swap, through the real config (per op, 1,000 per sample).
+func aggregatorBenchmarks(_ loaded: LoadedConfig, swaps: [String: Transaction]) {
+    // LlamaZip's 6-byte word; KyberSwap's executor payload with a DEX kind it does not spell out
+    // (an unknown route, 1,700 bytes); OpenOcean's call list with its V3 helper (1,924 bytes); a
+    // Beefy zap whose third step is a KyberSwap route (3,755 bytes); a LI.FI Permit2Proxy call
+    // forwarding a Squid bridge whose swap is a KyberSwap route (6,852 bytes); a 0x
+    // meta-transaction around transformERC20 with a Uniswap V3 bridge order (3,528 bytes).
+    let named = [
+        ("real LlamaZip word", "0x5a3e6748dd62b943918508a7495df0dc481a054af9dc607a7b85f167a9cc54c2"),
+        ("real KyberSwap swap (route unknown)", "0xbcc690fb11b0a6b0f3b1e5bed6abb5c3e93d5b4855472f94adea824bfa2be6ed"),
+        ("real OpenOcean swap (V3 helper)", "0xf882a6a323bdc7ac05e78e2c346fddb489249afc04e68f09b1858ab357c8ede0"),
+        ("real Beefy zap (wraps KyberSwap)", "0xc964a5c62d7ce489e8d21d5a222bebbb11fccd802fe250cf66118a17f06e9ee5"),
+        ("real LI.FI Permit2Proxy (Diamond, KyberSwap)", "0x812c09ea25ccfa9db288c40d086bbec21ab23b8ebce18a9d388111488f7db945"),
+        ("real 0x meta-transaction (transformERC20, V3 bridge order)", "0x355c18ab70fb5d17098b6bc8fd527ce00f0b25c8220d6fe29522a1fb64b711bc"),
+    ]
+    var cases: [(String, ContractCall)] = []
+    for (name, hash) in named {
+        guard let tx = swaps[hash], let to = tx.to else { fatalError("real swap \(hash) missing from the fixture") }
+        cases.append((name, ContractCall(to: to, data: tx.data, value: tx.value)))
+    }
+    // An approve sent to the Beefy zap router: a known aggregator, an unknown selector.
+    let approve = FunctionSelector.bytes(FunctionSelector.of("approve(address,uint256)")) + [UInt8](repeating: 0, count: 64)
+    cases.append(("Beefy zap router approve (not a swap)", ContractCall(to: cases[3].1.to, data: approve[...], value: .zero)))
+    for (name, call) in cases {
+        var classifier = SwapClassifier(loaded)
+        Benchmark("Classify + decode aggregator: \(name) (per op, 1000 per sample)", configuration: .init(scalingFactor: .kilo)) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(classifier.classify(call))
+            }
+        }
+    }
+}
