@@ -39,7 +39,7 @@ import Testing
 
     /// GETs `url`.
     private func get(_ url: String) async throws -> Answer {
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 16 << 20)
         return Answer(status: response.status.code, contentType: response.headers.first(name: "content-type"),
                       body: String(buffer: body))
