@@ -8,7 +8,7 @@ extension Fields {
     mutating func arbitrum(_ type: TransactionType) throws(DecodingError) -> Transaction {
         let chainId = try cursor.uint256("chainId")
         var tx = Transaction(
-            type: type, hash: hash(), chainId: chainId, nonce: 0, to: nil, value: .zero, gas: 0,
+            type: type, chainId: chainId, nonce: 0, to: nil, value: .zero, gas: 0,
             fees: .gasPrice(.zero), data: raw[raw.endIndex...], signature: nil, from: nil, details: .none,
             raw: raw, signedFields: 0..<0)
         switch type {

@@ -1,7 +1,7 @@
 /// Decodes transactions from their canonical EIP-2718 envelopes: a legacy RLP list, or a type
 /// byte followed by an RLP list. Strict as go-ethereum: canonical RLP, no trailing bytes, every
-/// field in range, signature values checked. The hash is computed; the sender is not (see
-/// `Transaction.recoverSender()`).
+/// field in range, signature values checked. Neither the hash nor the sender is computed
+/// (`Transaction.hash`, `Transaction.recoverSender()`): each costs more than the decoding.
 public enum TransactionDecoder {
     /// Decodes one transaction that spans all of `raw`. Error offsets are relative to
     /// `raw.startIndex`. Allocates nothing except for a submit-retryable's synthesized calldata.
@@ -52,8 +52,6 @@ struct Fields {
         raw[(raw.startIndex + r.lowerBound)..<(raw.startIndex + r.upperBound)]
     }
 
-    func hash() -> Hash32 { Keccak256.hash(buf) }
-
     /// `[nonce, gasPrice, gas, to, value, data, v, r, s]`, with the chain id folded into `v` (EIP-155)
     /// or absent (27/28).
     mutating func legacy() throws(DecodingError) -> Transaction {
@@ -83,7 +81,7 @@ struct Fields {
             throw DecodingError(.invalidSignature, at: signatureStart, field: "v")
         }
         return Transaction(
-            type: .legacy, hash: hash(), chainId: chainId, nonce: nonce, to: to, value: value, gas: gas,
+            type: .legacy, chainId: chainId, nonce: nonce, to: to, value: value, gas: gas,
             fees: .gasPrice(gasPrice), data: slice(data),
             signature: try Signature(r: r, s: s, yParity: parity, v: v, offset: signatureStart),
             from: nil, details: .none, raw: raw, signedFields: fieldsStart..<signatureStart)
@@ -126,7 +124,7 @@ struct Fields {
         let s = try cursor.uint256("s")
         try cursor.finish(field: "transaction")
         return Transaction(
-            type: type, hash: hash(), chainId: chainId, nonce: nonce, to: to, value: value, gas: gas,
+            type: type, chainId: chainId, nonce: nonce, to: to, value: value, gas: gas,
             fees: fees, data: slice(data),
             signature: try Signature(r: r, s: s, yParity: yParity, v: yParity, offset: signatureStart),
             from: nil, details: details, raw: raw, signedFields: fieldsStart..<signatureStart)
