@@ -9,10 +9,13 @@ struct DeliveryTimings: Sendable, Equatable {
     var recognise: UInt64 = 0
     /// The engine's whole handling of the messages.
     var engine: UInt64 = 0
-    /// The engine's stages within `engine`.
+    /// Within `engine`: the swaps applied to the pending state.
     var simulate: UInt64 = 0
+    /// Within `engine`: the cycles through the moved pools screened.
     var screen: UInt64 = 0
+    /// Within `engine`: the cycles that passed sized.
     var size: UInt64 = 0
+    /// Within `engine`: the sized cycles priced.
     var price: UInt64 = 0
     /// Frame received to decision.
     var total: UInt64 = 0
