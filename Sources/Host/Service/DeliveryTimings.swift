@@ -30,11 +30,18 @@ struct DeliveryTimings: Sendable, Equatable {
 
     /// Calls `body` with each stage and its duration where the delivery went through it (a
     /// message without swaps is neither sized nor priced, and a zero would skew the histogram).
+    /// Called once per delivery on the hot loop, so it builds no array.
     func forEachStage(_ body: (LatencyStage, UInt64) -> Void) {
-        for (stage, nanoseconds) in [(LatencyStage.decode, decode), (.recognise, recognise), (.engine, engine),
-                                     (.simulate, simulate), (.screen, screen), (.size, size), (.price, price),
-                                     (.total, total)] where nanoseconds > 0 {
-            body(stage, nanoseconds)
+        func visit(_ stage: LatencyStage, _ nanoseconds: UInt64) {
+            if nanoseconds > 0 { body(stage, nanoseconds) }
         }
+        visit(.decode, decode)
+        visit(.recognise, recognise)
+        visit(.engine, engine)
+        visit(.simulate, simulate)
+        visit(.screen, screen)
+        visit(.size, size)
+        visit(.price, price)
+        visit(.total, total)
     }
 }
