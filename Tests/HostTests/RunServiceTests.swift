@@ -52,5 +52,16 @@ import Testing
         #expect(printed.contains("https://rpc.example"))
         #expect(printed.contains("heads: newHeads at wss://rpc.example"))
         #expect(throws: RunSettingsError.self) { try RunSettings().overridden(by: ["METRICS_PORT": "http"]) }
+        // A malformed URL is refused by the variable's name, its text not repeated.
+        for (name, value) in [("RPC_WS_URL", "::KEY789 not a url::"), ("RPC_WS_URL", "https://rpc.example/KEY789"),
+                              ("SEQUENCER_WS_URL", "ws://feed.example, KEY789"), ("RPC_URL", "wss://rpc.example/KEY789")] {
+            do {
+                _ = try RunSettings().overridden(by: [name: value])
+                Issue.record("\(name)=\(value) was accepted")
+            } catch {
+                #expect(error.setting == name)
+                #expect(!"\(error)".contains("KEY789"))
+            }
+        }
     }
 }

@@ -47,14 +47,23 @@ struct RunSettings: Sendable, Equatable {
     /// The environment variables read, by name.
     static let environmentNames = ["SEQUENCER_WS_URL", "RPC_URL", "RPC_WS_URL", "METRICS_PORT", "CONFIG_PATH"]
 
-    /// `self` with the environment's values where set: URL lists are comma-separated. A
-    /// `METRICS_PORT` that is not a port is an error naming the variable (never its value's
-    /// neighbours: the value itself is a number, so it is quoted).
+    /// `self` with the environment's values where set: URL lists are comma-separated. A URL of
+    /// the wrong scheme or without a host, or a `METRICS_PORT` that is not a port, is an error
+    /// naming the variable (a URL's value is never repeated: it may hold an API key; a port is a
+    /// number, so it is quoted).
     func overridden(by environment: [String: String]) throws(RunSettingsError) -> RunSettings {
         var settings = self
-        if let feeds = environment["SEQUENCER_WS_URL"], !feeds.isEmpty { settings.feeds = Self.list(feeds) }
-        if let endpoints = environment["RPC_URL"], !endpoints.isEmpty { settings.rpcEndpoints = Self.list(endpoints) }
-        if let webSocket = environment["RPC_WS_URL"], !webSocket.isEmpty { settings.rpcWebSocket = webSocket }
+        if let feeds = environment["SEQUENCER_WS_URL"], !feeds.isEmpty {
+            settings.feeds = try Self.urls(feeds, in: "SEQUENCER_WS_URL", schemes: ["ws", "wss"])
+        }
+        if let endpoints = environment["RPC_URL"], !endpoints.isEmpty {
+            settings.rpcEndpoints = try Self.urls(endpoints, in: "RPC_URL", schemes: ["http", "https"])
+        }
+        if let webSocket = environment["RPC_WS_URL"], !webSocket.isEmpty {
+            let urls = try Self.urls(webSocket, in: "RPC_WS_URL", schemes: ["ws", "wss"])
+            guard urls.count == 1 else { throw RunSettingsError(setting: "RPC_WS_URL", message: "expected one URL, got \(urls.count)") }
+            settings.rpcWebSocket = urls[0]
+        }
         if let port = environment["METRICS_PORT"], !port.isEmpty {
             guard let number = Int(port), (0...65_535).contains(number) else {
                 throw RunSettingsError(setting: "METRICS_PORT", message: "expected a port number 0...65535, got \"\(port)\"")
@@ -83,6 +92,20 @@ struct RunSettings: Sendable, Equatable {
     /// The URLs of a comma-separated environment value (`SEQUENCER_WS_URL`, `RPC_URL`).
     static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The comma-separated URLs of the variable `name`, each of one of `schemes` and with a host
+    /// (as the config's URL fields are checked).
+    static func urls(_ text: String, in name: String, schemes: [String]) throws(RunSettingsError) -> [String] {
+        let urls = list(text)
+        for (position, url) in urls.enumerated() {
+            let scheme = url.prefix { $0 != ":" }.lowercased()
+            guard schemes.contains(scheme), url.dropFirst(scheme.count).hasPrefix("://"), RPCEndpoint.host(of: url) != nil else {
+                throw RunSettingsError(
+                    setting: name, message: "URL \(position + 1) is not a \(schemes.map { $0 + "://" }.joined(separator: " or ")) URL with a host (its text is not shown: it may hold a key)")
+            }
+        }
+        return urls
     }
 }
 
