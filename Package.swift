@@ -104,7 +104,8 @@ let package = Package(
         // seeded generator (the Engine benchmarks' synthetic universe draws from it too).
         .target(name: "TestSupport", dependencies: ["Kernel"], path: "Tests/TestSupport"),
         .testTarget(name: "UniswapV2Tests", dependencies: ["UniswapV2", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "UniswapV3Tests", dependencies: ["UniswapV3", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "UniswapV3Tests", dependencies: ["UniswapV3", "Kernel", "TestSupport", .product(name: "BigInt", package: "BigInt")], exclude: ["Fixtures"]),
         .testTarget(name: "CamelotTests", dependencies: ["Camelot", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CurveTests", dependencies: ["Curve", "Kernel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AggregatorsTests", dependencies: ["Aggregators", "Kernel", "TestSupport"]),

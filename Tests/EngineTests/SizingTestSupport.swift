@@ -32,6 +32,17 @@ enum Hops {
         }
     }
 
+    /// `pool` as a hop from token 0 to token 1 or back, as the engine builds it: the first
+    /// range's map and input limit, and the pool's segments for the ranges beyond.
+    static func pool(_ pool: any PricingPool, zeroForOne: Bool) -> SizingHop {
+        let (from, to) = zeroForOne ? (0, 1) : (1, 0)
+        let curve = pool.swapCurve(from: from, to: to)
+        return SizingHop(
+            map: curve.flatMap(MobiusMap.init(curve:)), inputLimit: curve?.inputLimit,
+            segments: { limit in pool.swapSegments(from: from, to: to, limit: limit) },
+            quote: { (amountIn: UInt256) throws(PoolError) -> UInt256 in try pool.amountOut(amountIn, from: from, to: to) })
+    }
+
     /// `hops` with their maps removed, for the bracketed search.
     static func withoutMaps(_ hops: [SizingHop]) -> [SizingHop] {
         hops.map { SizingHop(map: nil, quote: $0.quote) }
@@ -53,6 +64,26 @@ enum Reference {
     /// The exact profit for `input` (negative for a loss), nil when a hop reverts.
     static func profit(_ hops: [SizingHop], _ input: UInt256) -> BigInt? {
         cycleOut(hops, input).map { BigInt(Big.of($0)) - BigInt(Big.of(input)) }
+    }
+
+    /// The best input in `lower ... upper` by a ternary search on the exact profit (200 rounds,
+    /// then every input of what is left, at most 64): the optimum up to the pools' rounding, for
+    /// cycles too deep to try every input. Nil when it finds no profit.
+    static func ternary(_ hops: [SizingHop], lower: UInt256, upper: UInt256) -> (input: UInt256, profit: UInt256)? {
+        func value(_ x: UInt256) -> BigInt { profit(hops, x) ?? BigInt(-1) << 300 }
+        var (a, b) = (lower, upper)
+        for _ in 0..<200 where b - a > UInt256(64) {
+            let third = (b - a) / UInt256(3)
+            let (m1, m2) = (a + third, b - third)
+            if value(m1) < value(m2) { a = m1 } else { b = m2 }
+        }
+        var best: (input: UInt256, profit: UInt256)?
+        var x = a
+        while x <= b {
+            if let p = profit(hops, x), p > 0, best.map({ BigInt(Big.of($0.profit)) < p }) ?? true { best = (x, Big.u256(BigUInt(p)) ?? .zero) }
+            x = x + .one
+        }
+        return best
     }
 
     /// The best input in `range` by trying every one: the largest exact profit, the smallest

@@ -25,9 +25,13 @@ import Kernel
 ///    realistic depth that window is far wider (it grows as the square root of the depth), so
 ///    the answer stays a local maximum (`closedFormLocal`) whose shortfall from the optimum is at
 ///    most `profitBound − profit`: about one unit of each hop's output token, in input units.
-/// A hop without a map, a composition that does not normalise, a closed-form optimum past a
-/// hop's `inputLimit` (where the map no longer describes the pool), or a closed-form start that
-/// reverts sends the cycle to `GoldenSectionSearch` over the bounds (`bracketed`).
+/// A hop without a map, a composition that does not normalise, or a closed-form optimum or
+/// answer past a hop's `inputLimit` (where the map no longer describes the pool) sends the cycle
+/// to the piecewise walk (`PiecewiseOptimum`: the closed form range by range over the hops'
+/// `segments`, then the same local search from its peak, judged against its bound:
+/// `piecewiseNearOptimal` or `piecewiseLocal`); where some hop has no segments, or they run
+/// out before the peak, or a start reverts, to `GoldenSectionSearch` over the bounds
+/// (`bracketed`).
 public struct CycleSizer: Sendable {
     /// The most inputs quoted to prove a closed-form result optimal.
     public var exhaustiveWindowLimit: Int
@@ -37,12 +41,15 @@ public struct CycleSizer: Sendable {
     /// A closed-form start whose shortfall bound is at most its profit divided by this is kept
     /// without a local search: 10^6 keeps every such answer within 10^-6 of the optimum.
     public var toleranceDivisor: UInt256
+    /// The most tick ranges asked of each hop for the piecewise walk (`SizingHop.segments`).
+    public var segmentLimit: Int
 
-    /// A sizer with these limits (defaults: 64 quotes, 8 moves, 10^-6 of the profit).
-    public init(exhaustiveWindowLimit: Int = 64, localMoveLimit: Int = 8, toleranceDivisor: UInt256 = UInt256(1_000_000)) {
+    /// A sizer with these limits (defaults: 64 quotes, 8 moves, 10^-6 of the profit, 16 ranges).
+    public init(exhaustiveWindowLimit: Int = 64, localMoveLimit: Int = 8, toleranceDivisor: UInt256 = UInt256(1_000_000), segmentLimit: Int = 16) {
         self.exhaustiveWindowLimit = exhaustiveWindowLimit
         self.localMoveLimit = localMoveLimit
         self.toleranceDivisor = toleranceDivisor
+        self.segmentLimit = segmentLimit
     }
 
     /// The most profitable input for `hops` within `bounds`, quoted exactly. A cycle whose
@@ -52,16 +59,14 @@ public struct CycleSizer: Sendable {
     public func size(_ hops: [SizingHop], within bounds: SizingBounds, minimumProfit: UInt256 = .zero) -> CycleSizing {
         var evaluator = CycleEvaluator(hops)
         guard let map = Self.composedMap(hops) else {
-            GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: bounds.upper)
-            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+            return sizeAcrossRanges(hops, &evaluator, within: bounds, minimumProfit: minimumProfit)
         }
         guard let optimum = MobiusOptimum(map) else {
             return CycleSizing(trade: nil, method: .closedFormOptimal, quoteEvaluations: 0, profitBound: .zero)
         }
         guard Self.mapsHold(hops, at: optimum.input) else {
             // The optimum lies past some hop's range: the exact curve there is not the map's.
-            GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: bounds.upper)
-            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+            return sizeAcrossRanges(hops, &evaluator, within: bounds, minimumProfit: minimumProfit)
         }
         if optimum.profitBound <= minimumProfit {
             return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, profitBound: optimum.profitBound)
@@ -84,7 +89,80 @@ public struct CycleSizer: Sendable {
             climb.climb(&evaluator, from: run, moveLimit: localMoveLimit)
             if prove(&evaluator, optimum: optimum, within: bounds) { method = .closedFormOptimal }
         }
+        if let trade = evaluator.bestTrade, Self.leavesRange(hops, trade) {
+            // The search wandered past a hop's range, where the map no longer bounds the pool
+            // (a cycle that loses at the margin loses at every size, whatever the limits).
+            return sizeAcrossRanges(hops, &evaluator, within: bounds, minimumProfit: minimumProfit)
+        }
         return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, profitBound: optimum.profitBound)
+    }
+
+    /// Sizes a cycle whose optimum may lie past some hop's first range: the piecewise walk
+    /// (`PiecewiseOptimum`) over every hop's segments, then the exact search from its peak;
+    /// golden-section search where some hop has no segments or the walk runs out of them. Keeps
+    /// the best input `evaluator` has quoted already and counts its quotes.
+    private func sizeAcrossRanges(_ hops: [SizingHop], _ evaluator: inout CycleEvaluator, within bounds: SizingBounds,
+                                  minimumProfit: UInt256) -> CycleSizing {
+        evaluator.tiesGoToSmallerInputs = false
+        guard let walk = piecewiseOptimum(hops, within: bounds) else {
+            GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: bounds.upper)
+            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+        }
+        // The floating point's allowance, and a unit for the last rounding.
+        let bound = UInt256(truncating: Swift.max(walk.profit + walk.input * 0x1p-40 + 1, 0).rounded(.up))
+        if bound <= minimumProfit, evaluator.bestTrade.map({ $0.profit <= minimumProfit }) ?? true {
+            return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: evaluator.evaluations, profitBound: bound)
+        }
+        // At a pool's end, start a little inside it: the walk's input is only as exact as the
+        // floating point, and one unit past the end reverts.
+        let start = bounds.clamp(UInt256(truncating: walk.atEnd ? walk.input * (1 - 0x1p-40) - 1 : walk.input))
+        let climb = StepClimb(bounds: bounds, width: Swift.max(UInt256(truncating: walk.runWidth), .one))
+        guard let run = climb.run(&evaluator, holding: start) else {
+            if start > bounds.lower {
+                GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: start - .one)
+            }
+            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+        }
+        let rounding = UInt256(truncating: walk.roundingAllowance.rounded(.up))
+        if !isNear(bound, rounding, evaluator) || climb.nextInputBeats(&evaluator, run) {
+            climb.climb(&evaluator, from: run, moveLimit: localMoveLimit)
+        }
+        let method: SizingMethod = isNear(bound, rounding, evaluator) ? .piecewiseNearOptimal : .piecewiseLocal
+        return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, profitBound: bound)
+    }
+
+    /// Whether the best profit quoted is within `profit / toleranceDivisor` of `bound`, beyond
+    /// the pools' `rounding`.
+    private func isNear(_ bound: UInt256, _ rounding: UInt256, _ evaluator: CycleEvaluator) -> Bool {
+        guard let profit = evaluator.bestOutcome.profit else { return false }
+        return bound <= profit || bound - profit <= profit / toleranceDivisor + rounding
+    }
+
+    /// The walk over every hop's segments, in floating point; nil when a hop has none.
+    func piecewiseOptimum(_ hops: [SizingHop], within bounds: SizingBounds) -> PiecewiseOptimum? {
+        var segments: [PiecewiseOptimum.Hop] = []
+        segments.reserveCapacity(hops.count)
+        for hop in hops {
+            guard let list = hop.segments?(segmentLimit), !list.isEmpty else { return nil }
+            // Fewer than asked for: the pool prices nothing past the last (`swapSegments`).
+            segments.append(PiecewiseOptimum.Hop(segments: list.map(PiecewiseOptimum.Segment.init), isComplete: list.count < segmentLimit))
+        }
+        guard let walk = PiecewiseOptimum(
+            segments, lower: bounds.lower.approximateDouble, upper: bounds.upper.approximateDouble,
+            pieceLimit: hops.count * segmentLimit + 1),
+            walk.input.isFinite, walk.profit.isFinite, walk.runWidth.isFinite
+        else { return nil }
+        return walk
+    }
+
+    /// Whether some hop's input for `trade` lies past that hop's `inputLimit`.
+    static func leavesRange(_ hops: [SizingHop], _ trade: SizedCycle) -> Bool {
+        var input = trade.amountIn
+        for (hop, output) in zip(hops, trade.amountsOut) {
+            if let limit = hop.inputLimit, input > limit { return true }
+            input = output
+        }
+        return false
     }
 
     /// The composition of every hop's map, or nil when a hop has none (or an empty cycle).

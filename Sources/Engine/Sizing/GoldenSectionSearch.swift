@@ -1,8 +1,8 @@
 import Kernel
 
 /// Golden-section search for the input that maximises a cycle's exact profit, for cycles with a
-/// hop that has no closed form (a concentrated-liquidity swap that crosses ticks, Curve, Camelot
-/// stable pairs).
+/// hop that has no closed form (Curve, Camelot stable pairs) or whose tick ranges run out before
+/// the optimum.
 ///
 /// It needs the profit to be unimodal over the bracket (it is for any chain of pools whose
 /// output grows with diminishing returns, up to the pools' rounding; a revert ranks below every
@@ -28,10 +28,10 @@ import Kernel
 /// output). Bringing a bracket of ratio `upper/lower` down to a factor of 2 takes about
 /// `log(log2(upper/lower)) / log(1.6)` quotes (9 for 1 ... 10^24); each later quote shrinks it by
 /// about 0.618, so a profit of 4·10^-4 of the input (a few dollars on a 10 ETH cycle) needs about
-/// 30 more, and the budget can end the search first: on the demo feed's kinked optima 40 quotes
-/// left 174 of 411 opportunities more than 10^-6 short of a 400-quote search (README,
-/// Benchmarks). The tests check the 10^-6 target against the closed form's bound on deep pools,
-/// where the profit is smooth.
+/// 30 more, and the budget can end the search first: on the demo feed, when it still sized the
+/// tick-crossing cycles that `PiecewiseOptimum` sizes now, 40 quotes left 174 of 411
+/// opportunities more than 10^-6 short of a 400-quote search (ADR 0007). The tests check the
+/// 10^-6 target against the closed form's bound on deep pools, where the profit is smooth.
 enum GoldenSectionSearch {
     /// The most cycle quotes one search makes.
     static let maxEvaluations = 40

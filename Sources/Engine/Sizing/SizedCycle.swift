@@ -26,9 +26,20 @@ public enum SizingMethod: Sendable, Equatable {
     case closedFormLocal
     /// No quote: the Möbius bound on every input's profit is at most the minimum asked for, and
     /// the closed-form optimum lies where every hop's map holds, so (each hop's output being
-    /// concave in its input) no input beyond the maps' ranges does better either.
+    /// concave in its input) no input beyond the maps' ranges does better either; or the
+    /// piecewise walk's bound is (with its floating-point allowance).
     case closedFormBelowMinimum
-    /// Golden-section search on the exact quotes (some hop has no Möbius map).
+    /// The optimum lies past some hop's first tick range: the closed form walked range by range
+    /// (`PiecewiseOptimum`), then a local integer search from there, whose profit the
+    /// segments' bound shows to be within `profit / CycleSizer.toleranceDivisor` of the
+    /// optimum, plus what the pools' rounding can cost any input
+    /// (`PiecewiseOptimum.roundingAllowance`) and the walk's floating-point allowance.
+    case piecewiseNearOptimal
+    /// As `piecewiseNearOptimal`, but the local search ended further from the bound: a local
+    /// maximum of the exact profit, within `profitBound − profit` of the optimum.
+    case piecewiseLocal
+    /// Golden-section search on the exact quotes (some hop has no closed form, or its ranges
+    /// run out before the optimum).
     case bracketed
 }
 
@@ -42,8 +53,8 @@ public struct CycleSizing: Sendable, Equatable {
     /// How many times the whole cycle was quoted (each hop's quote once per time, fewer when a
     /// hop reverts).
     public let quoteEvaluations: Int
-    /// For the closed-form methods, an amount no input's exact profit exceeds, provided every
-    /// hop's map bounds its quote from above (as the `MobiusMap` pool constructors do); nil for
-    /// the bracketed search.
+    /// For the closed-form and piecewise methods, an amount no input's exact profit exceeds,
+    /// provided every hop's map (or segment) bounds its quote from above (as the pools' curves
+    /// do); nil for the bracketed search.
     public let profitBound: UInt256?
 }

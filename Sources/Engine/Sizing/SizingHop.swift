@@ -16,11 +16,17 @@ public struct SizingHop {
     public var inputLimit: UInt256?
     /// The exact quote.
     public var quote: Quote
+    /// The pool's closed forms range by range (`PricingPool.swapSegments`), at most the number
+    /// asked for; asked only when the cycle's optimum lies past some hop's `inputLimit`. Nil:
+    /// the pool has none beyond `map`.
+    public var segments: ((Int) -> [SwapSegment]?)?
 
-    /// A hop with its exact quote and, when it has one, its Möbius map and the inputs it holds for.
-    public init(map: MobiusMap?, inputLimit: UInt256? = nil, quote: @escaping Quote) {
+    /// A hop with its exact quote and, when it has them, its Möbius map, the inputs it holds
+    /// for and the closed forms of the ranges beyond.
+    public init(map: MobiusMap?, inputLimit: UInt256? = nil, segments: ((Int) -> [SwapSegment]?)? = nil, quote: @escaping Quote) {
         self.map = map
         self.inputLimit = inputLimit
+        self.segments = segments
         self.quote = quote
     }
 }

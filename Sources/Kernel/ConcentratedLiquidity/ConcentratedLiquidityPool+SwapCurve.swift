@@ -35,18 +35,18 @@ extension ConcentratedLiquidityPool {
         return inRangeCurve(zeroForOne: zeroForOne, feePips: rules(zeroForOne: zeroForOne).feePips)?.marginalRate
     }
 
+    /// The curve of each tick range the swap `from` → `to` runs through, in order, at most
+    /// `limit` (`ConcentratedLiquidityState.swapSegments`); nil for other indexes or where the
+    /// first range has none.
+    public func swapSegments(from: Int, to: Int, limit: Int) -> [SwapSegment]? {
+        guard let zeroForOne = try? Self.zeroForOne(from: from, to: to) else { return nil }
+        let segments = state.swapSegments(rules(zeroForOne: zeroForOne), zeroForOne: zeroForOne, limit: limit)
+        return segments.isEmpty ? nil : segments
+    }
+
     /// The current range's virtual reserves with the direction's fee, without an input limit.
     private func inRangeCurve(zeroForOne: Bool, feePips: UInt32) -> SwapCurve? {
-        let liquidity = state.liquidity, price = state.sqrtPriceX96
-        let q96 = UInt256.one << 96
-        guard feePips < 1_000_000, !liquidity.isZero,
-              let reserveIn = zeroForOne ? UInt256.mulDiv(liquidity, q96, price) : UInt256.mulDiv(liquidity, price, q96),
-              let reserveOut = zeroForOne ? UInt256.mulDivRoundingUp(liquidity, price, q96) : UInt256.mulDivRoundingUp(liquidity, q96, price)
-        else { return nil }
-        return SwapCurve(
-            reserveIn: reserveIn, reserveOut: reserveOut,
-            feeMultiplier: UInt256(UInt64(1_000_000 - feePips)), feeDenominator: UInt256(1_000_000),
-            inputLimit: nil)
+        ConcentratedLiquidityState.rangeCurve(liquidity: state.liquidity, sqrtPriceX96: state.sqrtPriceX96, zeroForOne: zeroForOne, feePips: feePips)
     }
 
     /// The input an exact-input swap takes to move the price to `end` (beyond the current price

@@ -39,6 +39,13 @@ public protocol PricingPool: Sendable {
     /// one (a constant-product pair; a concentrated-liquidity pool within its current range);
     /// nil by default.
     func swapCurve(from: Int, to: Int) -> SwapCurve?
+    /// The closed forms of the direction `from` → `to` range by range from the current state,
+    /// at most `limit` of them, in input order: the first is `swapCurve`'s, each next one starts
+    /// where the previous one's `inputLimit` ends. Fewer than `limit` cover every input the pool
+    /// prices (past the last one's end it reverts, refuses or pays no more); `limit` of them, the inputs up to
+    /// the last one's end. The default is `swapCurve` alone; a concentrated-liquidity pool follows
+    /// its ticks. Nil where no range has a closed form.
+    func swapSegments(from: Int, to: Int, limit: Int) -> [SwapSegment]?
     /// The output per unit of input of an infinitesimal swap `from` → `to` after fees, in the
     /// tokens' smallest units, as a `Double`: what the engine screens cycles with. The default
     /// is `swapCurve`'s; a pool without a curve gives its own (a small exact quote), nil where
@@ -59,6 +66,11 @@ extension PricingPool {
 
     /// No closed form.
     public func swapCurve(from: Int, to: Int) -> SwapCurve? { nil }
+
+    /// `swapCurve` as the only segment.
+    public func swapSegments(from: Int, to: Int, limit: Int) -> [SwapSegment]? {
+        swapCurve(from: from, to: to).map { [SwapSegment(startInput: .zero, startOutput: .zero, curve: $0)] }
+    }
 
     /// `swapCurve`'s marginal rate.
     public func marginalRate(from: Int, to: Int) -> Double? { swapCurve(from: from, to: to)?.marginalRate }
