@@ -3,8 +3,8 @@ import Host
 import Kernel
 
 /// Classifying the real aggregator calls this step decodes (Tests/HostTests/Fixtures/
-/// arbitrum_real_swaps_with_receipts.jsonl), beside a call to an aggregator router that is not a
-/// swap, through the real config (per op, 1,000 per sample).
+/// arbitrum_real_swaps_with_receipts.jsonl) and 1inch's direct forms (constructed), beside a call
+/// to an aggregator router that is not a swap, through the real config (per op, 1,000 per sample).
 func aggregatorBenchmarks(_ loaded: LoadedConfig, swaps: [String: Transaction]) {
     // LlamaZip's 6-byte word; KyberSwap's executor payload with a DEX kind it does not spell out
     // (an unknown route, 1,700 bytes); OpenOcean's call list with its V3 helper (1,924 bytes); a
@@ -24,6 +24,7 @@ func aggregatorBenchmarks(_ loaded: LoadedConfig, swaps: [String: Transaction]) 
         guard let tx = swaps[hash], let to = tx.to else { fatalError("real swap \(hash) missing from the fixture") }
         cases.append((name, ContractCall(to: to, data: tx.data, value: tx.value)))
     }
+    cases += oneInchDirectCases()
     // An approve sent to the Beefy zap router: a known aggregator, an unknown selector.
     let approve = FunctionSelector.bytes(FunctionSelector.of("approve(address,uint256)")) + [UInt8](repeating: 0, count: 64)
     cases.append(("Beefy zap router approve (not a swap)", ContractCall(to: cases[3].1.to, data: approve[...], value: .zero)))
@@ -35,4 +36,32 @@ func aggregatorBenchmarks(_ loaded: LoadedConfig, swaps: [String: Transaction]) 
             }
         }
     }
+}
+
+/// 1inch's direct forms, constructed (the fixture's 1inch calls are executor swaps): a V5
+/// `unoswap` of USDC through two V2-like pairs (the second reversed), and a V6 `unoswap2` through a
+/// Uniswap V2 pair and a Uniswap V3 pool (zeroForOne), to the configured routers.
+private func oneInchDirectCases() -> [(String, ContractCall)] {
+    func word(_ value: UInt256) -> [UInt8] { value.bigEndianBytes }
+    func address(_ hex: String) -> UInt256 {
+        guard let address = try? Address(hex: hex), let value = UInt256(bigEndian: address.bytes) else { fatalError("bad address \(hex)") }
+        return value
+    }
+    let usdc = address("0xaf88d065e77c8cC2239327C5EDb3A432268e5831")
+    let pair1 = address("0xF64Dfe17C8b87F012FCf50FbDA1D62bfA148366a")
+    let pair2 = address("0x84652bb2539513BAf36e225c930Fdd8eaa63CE27") | (UInt256.one << 255)
+    let amount = UInt256(2_500_000_000)
+    let minReturn = UInt256(1_000_000_000_000_000_000)
+    let unoswap = FunctionSelector.bytes(FunctionSelector.of("unoswap(address,uint256,uint256,uint256[])"))
+        + word(usdc) + word(amount) + word(minReturn) + word(UInt256(0x80)) + word(UInt256(2)) + word(pair1) + word(pair2)
+    let v2 = pair1 | (UInt256(997_000_000) << 160)
+    let v3 = address("0xC6962004f452bE9203591991D15f6b388e09E8D0") | (UInt256.one << 247) | (UInt256.one << 253)
+    let unoswap2 = FunctionSelector.bytes(FunctionSelector.of("unoswap2(uint256,uint256,uint256,uint256,uint256)"))
+        + word(usdc) + word(amount) + word(minReturn) + word(v2) + word(v3)
+    guard let v5 = try? Address(hex: "0x1111111254EEB25477B68fb85Ed929f73A960582"),
+          let v6 = try? Address(hex: "0x111111125421cA6dc452d289314280a0f8842A65") else { fatalError("bad router address") }
+    return [
+        ("1inch V5 unoswap, 2 pairs (constructed)", ContractCall(to: v5, data: unoswap[...], value: .zero)),
+        ("1inch V6 unoswap2, V2 then V3 (constructed)", ContractCall(to: v6, data: unoswap2[...], value: .zero)),
+    ]
 }

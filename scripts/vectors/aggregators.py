@@ -2,8 +2,9 @@
 
 Peer: eth-abi encodes every call from the aggregators' public ABIs (ParaSwap
 Augustus V6.2 `swapExactAmountInOnCurveV1/V2` and `swapExactAmountIn`, Augustus
-V5 `multiSwap`, 1inch V5/V6 `swap`, OpenOcean `swap`, KyberSwap
-MetaAggregationRouterV2 `swap`, MetaMask Swaps `swap`) from random arguments.
+V5 `multiSwap`, 1inch V5/V6 `swap` and their direct forms (oneinch_direct.py),
+OpenOcean `swap`, KyberSwap MetaAggregationRouterV2 `swap`, MetaMask Swaps
+`swap`) from random arguments.
 
 Expectations follow the contracts' sources, written out here independently of
 the Swift decoders (docs/adr/0010):
@@ -61,6 +62,8 @@ import random
 from eth_abi import encode
 from eth_hash.auto import keccak
 
+import oneinch_direct
+
 FILE = "aggregators.json"
 PEERS = ("eth-abi",)
 PER_FUNCTION = 40
@@ -101,7 +104,9 @@ ENTRIES = [
     {"name": "paraswap", "plugin": "paraswap", "routers": [
         {"name": "v5", "address": AUGUSTUS_V5, "kind": "augustus-v5"},
         {"name": "v6.2", "address": AUGUSTUS_V6, "kind": "augustus-v6.2"}]},
-    {"name": "1inch", "plugin": "1inch", "routers": [{"name": "v6", "address": ONEINCH_V6, "kind": "aggregation-router-v6"}]},
+    {"name": "1inch", "plugin": "1inch", "routers": [
+        {"name": "v5", "address": oneinch_direct.ONEINCH_V5, "kind": "aggregation-router-v5"},
+        {"name": "v6", "address": ONEINCH_V6, "kind": "aggregation-router-v6"}]},
     {"name": "openocean", "plugin": "openocean", "routers": [{"name": "exchange", "address": OPENOCEAN, "kind": "exchange"}]},
     {"name": "kyberswap", "plugin": "kyberswap", "routers": [{"name": "router", "address": KYBER, "kind": "meta-aggregation-router-v2"}]},
     {"name": "cow", "plugin": "cow", "routers": [{"name": "settlement", "address": COW, "kind": "settlement"}]},
@@ -640,4 +645,7 @@ def build(seed):
                              "innerCalls": inner, "expected": expected, "routesBeside": beside[0] if beside else []})
             if len(malformed) < 10 * len(FUNCTIONS) + 10 * len(WRAPPERS) and rng.random() < 0.25:
                 malformed.append({"kind": make.__name__, "dex": dex, "to": to, "data": "0x" + calldata[:4 + rng.randrange(0, 32 * 3)].hex(), "value": "0"})
+    direct, direct_malformed = oneinch_direct.build(rng, PER_FUNCTION, MALFORMED_PER_FUNCTION)
+    vectors += direct
+    malformed += direct_malformed
     return {"entries": ENTRIES, "vectors": vectors, "malformed": malformed, "wrappers": wrappers, "bombs": openocean_bombs(rng)}

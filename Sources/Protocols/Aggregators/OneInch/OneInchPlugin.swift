@@ -4,14 +4,23 @@ import Kernel
 /// `aggregation-router-v5`) and V6 (`0x111111125421cA6dc452d289314280a0f8842A65`, kind
 /// `aggregation-router-v6`).
 ///
-/// Their generic `swap(executor, desc, …)` runs the route in the executor's own bytecode-level
-/// encoding, not a public ABI: it is an unknown route with the description's pair and amounts.
-/// The direct `unoswap`/`uniswapV3Swap` forms are not decoded yet (docs/adr/0010).
+/// Their direct forms write the pools in the calldata, each pool a word with its address in the
+/// low 160 bits and flags above it, and are decoded into one exact-input leg whose hops name
+/// their pools and directions: V5's `unoswap`, `unoswapTo(WithPermit)` (Uniswap V2-like pairs)
+/// and `uniswapV3Swap`, `uniswapV3SwapTo(WithPermit)` (Uniswap V3 pools); V6's `unoswap`,
+/// `unoswap2`, `unoswap3`, their `To` and `eth` forms (Uniswap V2, Uniswap V3 or Curve pools,
+/// the protocol in each pool word's top bits). A V6 Curve pool called through an
+/// `exchange_underlying` selector swaps underlying coins, which its coin indexes do not name:
+/// such a call is an unknown route with its token in.
+///
+/// The generic `swap(executor, desc, …)` runs the route in the executor's own bytecode-level
+/// encoding, not a public ABI: it is an unknown route with the description's pair and amounts
+/// (docs/adr/0010).
 public struct OneInchPlugin: AggregatorPlugin {
     /// `1inch`.
     public static let name = "1inch"
     /// `aggregation-router-v5` and `aggregation-router-v6`.
-    public static let routerKinds: Set<String> = ["aggregation-router-v5", "aggregation-router-v6"]
+    public static let routerKinds = Set(OneInchRouterKind.allCases.map(\.rawValue))
 
     /// The decoder for the entry's routers.
     public let decoder: any AggregatorDecoder
@@ -27,8 +36,24 @@ public struct OneInchPlugin: AggregatorPlugin {
             tuplePath: [], tokenIn: 1, tokenOut: 2, amountIn: 5, minAmountOut: 6),
     ]
 
-    /// Builds the plugin; throws for a router kind it does not know.
+    /// Builds the plugin; throws for a router kind it does not know. ETH paid in is read as the
+    /// entry's `wrappedNative`, by default Arbitrum One's WETH (the token both routers wrap).
     public init(entry: DEXEntry) throws(PluginConfigError) {
-        decoder = DescribedRouteDecoder(aggregator: entry.name, routers: try routerAddresses(entry, kinds: Self.routerKinds), descriptions: Self.descriptions)
+        let kinds = try AggregatorRouters.kinds(of: entry, as: OneInchRouterKind.self)
+        let wrappedNative = entry.wrappedNative ?? ArbitrumOne.wrappedNativeToken
+        decoder = OneInchDecoder(
+            aggregator: entry.name,
+            v5: RouterAddresses(kinds.filter { $0.value == .v5 }.keys), v6: RouterAddresses(kinds.filter { $0.value == .v6 }.keys),
+            executorSwaps: Dictionary(Self.descriptions.map { ($0.selector, $0) }, uniquingKeysWith: { first, _ in first }),
+            v5Calls: UnoswapV5Call(aggregator: entry.name, wrappedNative: wrappedNative),
+            v6Calls: UnoswapV6Call(aggregator: entry.name, wrappedNative: wrappedNative))
     }
+}
+
+/// The AggregationRouter versions.
+enum OneInchRouterKind: String, CaseIterable {
+    /// AggregationRouterV5.
+    case v5 = "aggregation-router-v5"
+    /// AggregationRouterV6.
+    case v6 = "aggregation-router-v6"
 }
