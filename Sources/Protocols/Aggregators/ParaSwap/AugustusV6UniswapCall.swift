@@ -78,7 +78,7 @@ struct AugustusV6UniswapCall {
     /// The hop of a V3 pool's 96 bytes.
     private static func v3Hop(_ record: ArraySlice<UInt8>, _ deployer: PoolDeployer) -> SwapHop? {
         let base = record.startIndex
-        guard let token0 = Address(bytes: record[(base + 12)..<(base + 32)]), let token1 = Address(bytes: record[(base + 44)..<(base + 64)]) else {
+        guard let token0 = PackedWord.address(in: record, at: base + 12), let token1 = PackedWord.address(in: record, at: base + 44) else {
             return nil
         }
         let zeroForOne = record[base] & 0x80 != 0
@@ -89,7 +89,7 @@ struct AugustusV6UniswapCall {
     /// The hop of a V2 pool's 64 bytes.
     private static func v2Hop(_ record: ArraySlice<UInt8>, _ deployer: PoolDeployer) -> SwapHop? {
         let base = record.startIndex
-        guard let token0 = Address(bytes: record[base..<(base + 20)]), let token1 = Address(bytes: record[(base + 20)..<(base + 40)]) else {
+        guard let token0 = PackedWord.address(in: record, at: base), let token1 = PackedWord.address(in: record, at: base + 20) else {
             return nil
         }
         let zeroForOne = record[base + 63] & 1 != 0

@@ -70,6 +70,6 @@ struct UniswapV3FeatureCall: Sendable {
 
     /// The 20-byte token at `index` of `path`.
     private static func token(_ path: ArraySlice<UInt8>, at index: Int) -> Address? {
-        Address(bytes: path[index..<(index + 20)])
+        PackedWord.address(in: path, at: index)
     }
 }
