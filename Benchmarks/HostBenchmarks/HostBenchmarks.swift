@@ -98,6 +98,7 @@ let benchmarks: @Sendable () -> Void = {
         ("real 1inch V5 swap (route unknown)", call(oneInch)),
     ]
     aggregatorBenchmarks(loaded, swaps: swaps)
+    directRouteBenchmarks(loaded)
     for (name, call) in cases {
         var classifier = SwapClassifier(loaded)
         Benchmark("Classify + decode: \(name) (per op, 1000 per sample)", configuration: .init(scalingFactor: .kilo)) { benchmark in

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import abi_values
 import aggregators
+import aggregators_direct
 import curve
 import executor
 import v2_camelot
@@ -28,7 +29,7 @@ import signing
 import tx
 import uniswap_v3
 
-MODULES = (tx, rlp_values, abi_values, aggregators, keccak_values, curve, v2_camelot, uniswap_v3, pool_uniswap_v2, pool_uniswap_v3, pool_curve,
+MODULES = (tx, rlp_values, abi_values, aggregators, aggregators_direct, keccak_values, curve, v2_camelot, uniswap_v3, pool_uniswap_v2, pool_uniswap_v3, pool_curve,
            pool_camelot, executor, signing)
 
 

@@ -22,4 +22,11 @@ enum PackedWord {
     static func lowHalf(_ word: UInt256) -> Int? {
         UInt256(word.w0, word.w1, 0, 0).intValue
     }
+
+    /// The 20 bytes of `bytes` from index `index` as an address; nil past the end. (Kernel's
+    /// generic `Address(bytes:)` iterates an unspecialised collection, allocating per byte.)
+    static func address(in bytes: ArraySlice<UInt8>, at index: Int) -> Address? {
+        guard index >= bytes.startIndex, index <= bytes.endIndex - 20 else { return nil }
+        return bytes[index..<(index + 20)].withUnsafeBytes { Address(bytes: $0) }
+    }
 }

@@ -1,7 +1,8 @@
 import Kernel
 
 /// Decodes the Exchange Proxy's meta-transactions (their call to the proxy itself, through the
-/// host) and `transformERC20` (its FillQuoteTransformer transformations).
+/// host), `transformERC20` (its FillQuoteTransformer transformations) and the UniswapV3Feature's
+/// sells.
 struct ExchangeProxyDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
@@ -11,6 +12,8 @@ struct ExchangeProxyDecoder: AggregatorDecoder {
     let fillQuoteTransformers: RouterAddresses
     /// The deployer whose nonces name the transformers.
     let transformerDeployer: Address?
+    /// The UniswapV3Feature's sells.
+    let uniswapV3: UniswapV3FeatureCall
 
     /// `transformERC20(inputToken, outputToken, inputTokenAmount, minOutputTokenAmount, (uint32 deploymentNonce, bytes data)[])`.
     static let transformERC20 = FunctionSelector.of("transformERC20(address,address,uint256,uint256,(uint32,bytes)[])")
@@ -34,7 +37,7 @@ struct ExchangeProxyDecoder: AggregatorDecoder {
         case Self.transformERC20:
             return try transform(arguments, inner: inner, budget: &budget)
         default:
-            return nil
+            return try uniswapV3.decode(selector: selector, arguments, value: call.value)
         }
     }
 

@@ -1,0 +1,51 @@
+import Kernel
+
+/// A factory whose pools a router derives by CREATE2 instead of naming them (Augustus V6.2's
+/// direct Uniswap swaps, 0x's UniswapV3Feature): the deployer and its pools' init code hash, as
+/// the router's own immutables hold them.
+struct PoolDeployer: Sendable {
+    /// The CREATE2 deployer.
+    let address: Address
+    /// keccak256 of the pools' creation code.
+    let initCodeHash: Hash32
+
+    /// The deployer of `factory`, or nil where it has no init code hash.
+    init?(_ factory: DEXEntry.Factory) {
+        guard let hash = factory.initCodeHash else { return nil }
+        address = factory.address
+        initCodeHash = hash
+    }
+
+    /// The pool whose CREATE2 salt is keccak256 of `preimage`.
+    func pool(saltOf preimage: ArraySlice<UInt8>) -> Address {
+        Address.create2(deployer: address, salt: Keccak256.hash(preimage), initCodeHash: initCodeHash)
+    }
+
+    /// The pool whose salt is keccak256 of the 96 bytes of `record` with its first byte cleared
+    /// (Augustus V6.2 hashes a pool's token0, token1 and fee words so, the first byte holding
+    /// the direction flag).
+    func pool(clearingFirstByteOf record: ArraySlice<UInt8>) -> Address {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            buffer.initialize(repeating: 0)
+            for (k, byte) in record.prefix(96).enumerated() where k > 0 { buffer[k] = byte }
+            let salt = Keccak256.hash(UnsafeRawBufferPointer(buffer))
+            return Address.create2(deployer: address, salt: salt, initCodeHash: initCodeHash)
+        }
+    }
+
+    /// The Uniswap V3 pool of `tokenA` and `tokenB` (either order) with fee tier `fee`: salt
+    /// keccak256(abi.encode(token0, token1, fee)).
+    func uniswapV3Pool(_ tokenA: Address, _ tokenB: Address, fee: UInt32) -> Address {
+        let (token0, token1) = tokenA < tokenB ? (tokenA, tokenB) : (tokenB, tokenA)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
+            buffer.initialize(repeating: 0)
+            token0.withUnsafeBytes { for (k, byte) in $0.enumerated() { buffer[12 + k] = byte } }
+            token1.withUnsafeBytes { for (k, byte) in $0.enumerated() { buffer[44 + k] = byte } }
+            buffer[93] = UInt8(truncatingIfNeeded: fee >> 16)
+            buffer[94] = UInt8(truncatingIfNeeded: fee >> 8)
+            buffer[95] = UInt8(truncatingIfNeeded: fee)
+            let salt = Keccak256.hash(UnsafeRawBufferPointer(buffer))
+            return Address.create2(deployer: address, salt: salt, initCodeHash: initCodeHash)
+        }
+    }
+}
