@@ -106,4 +106,19 @@ import UniswapV3
         let best = try #require(Reference.bruteForce(hops, over: 1...60_000))
         #expect(limited.trade.map { $0.profit + UInt256(2) >= best.profit } == true)
     }
+
+    @Test("degenerate segments (empty reserves) send the cycle to the bracketed search, never a trap")
+    func degenerateSegments() throws {
+        let pool = try Self.steppedPool(liquidity: UInt256(200_000), positions: 8)
+        var hops = [Hops.pool(pool, zeroForOne: true), try Self.pair(reserve: UInt256(3_000_000), premium: 1.06)]
+        for (reserveIn, reserveOut) in [(UInt256.zero, UInt256(1_000)), (UInt256(1_000), UInt256.zero), (UInt256.zero, UInt256.zero)] {
+            hops[0].segments = { _ in
+                [SwapSegment(startInput: .zero, startOutput: .zero, curve: SwapCurve(
+                    reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: UInt256(997), feeDenominator: UInt256(1_000), inputLimit: UInt256(10)))]
+            }
+            hops[0].map = nil
+            let sizing = CycleSizer().size(hops, within: try #require(SizingBounds(upper: UInt256(60_000))))
+            #expect([.bracketed, .piecewiseLocal, .piecewiseNearOptimal, .closedFormBelowMinimum].contains(sizing.method))
+        }
+    }
 }

@@ -35,8 +35,6 @@ struct PiecewiseOptimum {
     /// input is a few million units of a token (a 6- or 8-decimal token in a small trade) makes
     /// this far more than 10^-6 of the profit: no input reaches the bound, whatever the search.
     let roundingAllowance: Double
-    /// How many compositions the walk made (ranges entered, plus one).
-    let pieces: Int
     /// Whether the peak is where some hop's pool stops pricing (larger inputs revert or are
     /// refused), rather than where the profit's slope reaches 0.
     let atEnd: Bool
@@ -77,7 +75,7 @@ struct PiecewiseOptimum {
     init?(_ hops: [Hop], lower: Double, upper: Double, pieceLimit: Int) {
         var x = lower
         var current = [Int](repeating: 0, count: hops.count)
-        for piece in 1...pieceLimit {
+        for _ in 0..<pieceLimit {
             // The composition from x: the map of the cycle's input beyond x, and for each hop the
             // prefix map of its own input, to find where the first range ends.
             var (k, m, n) = (1.0, 1.0, 0.0)
@@ -118,14 +116,16 @@ struct PiecewiseOptimum {
             let allowance = 2 * slope * unitWeights
             guard k > m else {
                 // The marginal rate at x is at most 1: nothing beyond x profits more.
-                self.init(input: x, profit: amount - x, runWidth: width, roundingAllowance: allowance, pieces: piece, atEnd: false)
+                self.init(input: x, profit: amount - x, runWidth: width, roundingAllowance: allowance, atEnd: false)
                 return
             }
             let peak = ((k * m).squareRoot() - m) / n
             let step = Swift.min(peak, breakpoint, upper - x)
+            // A state no pool should give (empty reserves) makes the numbers meaningless.
+            guard step.isFinite, step >= 0, breakpoint == .infinity || breakingHop >= 0 else { return nil }
             let ends = step == breakpoint && current[breakingHop] + 1 == hops[breakingHop].segments.count
             if step == peak || x + step >= upper || (ends && hops[breakingHop].isComplete) {
-                self.init(input: x + step, profit: amount + k * step / (m + n * step) - x - step, runWidth: width, roundingAllowance: allowance, pieces: piece,
+                self.init(input: x + step, profit: amount + k * step / (m + n * step) - x - step, runWidth: width, roundingAllowance: allowance,
                           atEnd: step != peak && ends)
                 return
             }
@@ -138,12 +138,11 @@ struct PiecewiseOptimum {
         return nil
     }
 
-    private init(input: Double, profit: Double, runWidth: Double, roundingAllowance: Double, pieces: Int, atEnd: Bool) {
+    private init(input: Double, profit: Double, runWidth: Double, roundingAllowance: Double, atEnd: Bool) {
         self.input = input
         self.profit = profit
         self.runWidth = runWidth
         self.roundingAllowance = roundingAllowance
-        self.pieces = pieces
         self.atEnd = atEnd
     }
 }
