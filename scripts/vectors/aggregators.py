@@ -63,6 +63,7 @@ from eth_abi import encode
 from eth_hash.auto import keccak
 
 import oneinch_direct
+from call_values import address, amount, selector
 
 FILE = "aggregators.json"
 PEERS = ("eth-abi",)
@@ -120,18 +121,6 @@ ENTRIES = [
     {"name": "lifi", "plugin": "lifi", "routers": [
         {"name": "diamond", "address": LIFI_DIAMOND, "kind": "diamond"}, {"name": "proxy", "address": LIFI_PROXY, "kind": "permit2-proxy"}]},
 ]
-
-
-def selector(signature):
-    return keccak(signature.encode())[:4]
-
-
-def address(rng):
-    return "0x" + rng.randbytes(20).hex()
-
-
-def amount(rng):
-    return rng.choice([0, 1, rng.getrandbits(64), rng.getrandbits(128), rng.getrandbits(256)])
 
 
 def unknown(aggregator, token_in, token_out, amount_in, min_out):

@@ -31,24 +31,13 @@ written out independently of the Swift decoders:
 
 from eth_abi import encode
 from eth_hash.auto import keccak
+from call_values import address, amount, selector
 
 ONEINCH_V5 = "0x1111111254eeb25477b68fb85ed929f73a960582"
 ONEINCH_V6 = "0x111111125421ca6dc452d289314280a0f8842a65"
 WETH = "0x82af49447d8a07e3bd95bd0d56f35241523fbab1"
 UNDERLYING = {1, 3, 5, 7, 10, 12, 14, 16}
 LOW160 = (1 << 160) - 1
-
-
-def selector(signature):
-    return keccak(signature.encode())[:4]
-
-
-def address(rng):
-    return "0x" + rng.randbytes(20).hex()
-
-
-def amount(rng):
-    return rng.choice([0, 1, rng.getrandbits(64), rng.getrandbits(128), rng.getrandbits(256)])
 
 
 def hex_address(word):
