@@ -60,7 +60,6 @@ the Swift decoders (docs/adr/0010):
 import random
 
 from eth_abi import encode
-from eth_hash.auto import keccak
 
 import oneinch_direct
 from call_values import address, amount, selector

@@ -30,7 +30,6 @@ written out independently of the Swift decoders:
 """
 
 from eth_abi import encode
-from eth_hash.auto import keccak
 from call_values import address, amount, selector
 
 ONEINCH_V5 = "0x1111111254eeb25477b68fb85ed929f73a960582"
