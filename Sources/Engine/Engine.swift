@@ -132,6 +132,7 @@ public struct Engine: Sendable {
             counters.cyclesSized += 1
             let sizing = size(id)
             counters.cycleQuotes += sizing?.quoteEvaluations ?? 0
+            counters.hopQuotes += sizing?.hopQuotes ?? 0
             if sizing?.method == .closedFormBelowMinimum { counters.belowCost += 1 }
             lap(&timings.size)
             if let trade = sizing?.trade, let opportunity = price(trade, cycle: id, message: message, lastMover: lastMover) {

@@ -22,6 +22,9 @@ public struct EngineCounters: Sendable, Equatable {
     public var cyclesSized = 0
     /// Whole-cycle exact quotes the sizing of those cycles took (every hop quoted once each).
     public var cycleQuotes = 0
+    /// Single-pool computations that sizing took besides (one hop's exact quote or exact-output
+    /// input, finding where a cycle's output steps).
+    public var hopQuotes = 0
     /// Sized cycles with a gross profit that their costs ate (or left below `minNetProfit`), or
     /// whose closed form bounds every input's profit below the floor of their cost.
     public var belowCost = 0

@@ -7,6 +7,9 @@ struct CycleEvaluator {
     private let hops: [SizingHop]
     /// How many inputs have been quoted.
     private(set) var evaluations = 0
+    /// Single-pool computations (an exact quote or exact-output input of one hop) spent outside
+    /// whole-cycle quotes: finding where the cycle's output steps (`CycleInverse`).
+    var hopQuotes = 0
     /// The best input quoted so far; zero before any. Among equally good inputs, the first
     /// quoted, or the smallest while `tiesGoToSmallerInputs` is set.
     private(set) var bestInput: UInt256 = .zero

@@ -43,6 +43,9 @@ public struct CycleSizer: Sendable {
     public var toleranceDivisor: UInt256
     /// The most tick ranges asked of each hop for the piecewise walk (`SizingHop.segments`).
     public var segmentLimit: Int
+    /// The most quotes one hop may spend finding its smallest input for an output
+    /// (`SizingHop.smallestInput`): two or three where its exact-output input is that or near it.
+    static let inverseProbeLimit = 24
 
     /// A sizer with these limits (defaults: 64 quotes, 8 moves, 10^-6 of the profit, 16 ranges).
     public init(exhaustiveWindowLimit: Int = 64, localMoveLimit: Int = 8, toleranceDivisor: UInt256 = UInt256(1_000_000), segmentLimit: Int = 16) {
@@ -62,22 +65,22 @@ public struct CycleSizer: Sendable {
             return sizeAcrossRanges(hops, &evaluator, within: bounds, minimumProfit: minimumProfit)
         }
         guard let optimum = MobiusOptimum(map) else {
-            return CycleSizing(trade: nil, method: .closedFormOptimal, quoteEvaluations: 0, profitBound: .zero)
+            return CycleSizing(trade: nil, method: .closedFormOptimal, quoteEvaluations: 0, hopQuotes: 0, profitBound: .zero)
         }
         guard Self.mapsHold(hops, at: optimum.input) else {
             // The optimum lies past some hop's range: the exact curve there is not the map's.
             return sizeAcrossRanges(hops, &evaluator, within: bounds, minimumProfit: minimumProfit)
         }
         if optimum.profitBound <= minimumProfit {
-            return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, profitBound: optimum.profitBound)
+            return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, hopQuotes: 0, profitBound: optimum.profitBound)
         }
         let start = bounds.clamp(optimum.input)
-        let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start))
+        let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start), inverse: CycleInverse(hops, probeLimit: Self.inverseProbeLimit))
         guard let run = climb.run(&evaluator, holding: start) else {
             if start > bounds.lower {
                 GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: start - .one)
             }
-            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: nil)
         }
         var method = SizingMethod.closedFormLocal
         if prove(&evaluator, optimum: optimum, within: bounds) {
@@ -94,7 +97,7 @@ public struct CycleSizer: Sendable {
             // (a cycle that loses at the margin loses at every size, whatever the limits).
             return sizeAcrossRanges(hops, &evaluator, within: bounds, minimumProfit: minimumProfit)
         }
-        return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, profitBound: optimum.profitBound)
+        return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: optimum.profitBound)
     }
 
     /// Sizes a cycle whose optimum may lie past some hop's first range: the piecewise walk
@@ -106,29 +109,29 @@ public struct CycleSizer: Sendable {
         evaluator.tiesGoToSmallerInputs = false
         guard let walk = piecewiseOptimum(hops, within: bounds) else {
             GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: bounds.upper)
-            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: nil)
         }
         // The floating point's allowance, and a unit for the last rounding.
         let bound = UInt256(truncating: Swift.max(walk.profit + walk.input * 0x1p-40 + 1, 0).rounded(.up))
         if bound <= minimumProfit, evaluator.bestTrade.map({ $0.profit <= minimumProfit }) ?? true {
-            return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: evaluator.evaluations, profitBound: bound)
+            return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: bound)
         }
         // At a pool's end, start a little inside it: the walk's input is only as exact as the
         // floating point, and one unit past the end reverts.
         let start = bounds.clamp(UInt256(truncating: walk.atEnd ? walk.input * (1 - 0x1p-40) - 1 : walk.input))
-        let climb = StepClimb(bounds: bounds, width: Swift.max(UInt256(truncating: walk.runWidth), .one))
+        let climb = StepClimb(bounds: bounds, width: Swift.max(UInt256(truncating: walk.runWidth), .one), inverse: CycleInverse(hops, probeLimit: Self.inverseProbeLimit))
         guard let run = climb.run(&evaluator, holding: start) else {
             if start > bounds.lower {
                 GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: start - .one)
             }
-            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, profitBound: nil)
+            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: nil)
         }
         let rounding = UInt256(truncating: walk.roundingAllowance.rounded(.up))
         if !isNear(bound, rounding, evaluator) || climb.nextInputBeats(&evaluator, run) {
             climb.climb(&evaluator, from: run, moveLimit: localMoveLimit)
         }
         let method: SizingMethod = isNear(bound, rounding, evaluator) ? .piecewiseNearOptimal : .piecewiseLocal
-        return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, profitBound: bound)
+        return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: bound)
     }
 
     /// Whether the best profit quoted is within `profit / toleranceDivisor` of `bound`, beyond

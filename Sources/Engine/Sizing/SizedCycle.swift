@@ -53,6 +53,9 @@ public struct CycleSizing: Sendable, Equatable {
     /// How many times the whole cycle was quoted (each hop's quote once per time, fewer when a
     /// hop reverts).
     public let quoteEvaluations: Int
+    /// How many single-pool computations (one hop's exact quote or exact-output input) it took
+    /// besides: finding where the cycle's output steps from the hops' exact outputs.
+    public let hopQuotes: Int
     /// For the closed-form and piecewise methods, an amount no input's exact profit exceeds,
     /// provided every hop's map (or segment) bounds its quote from above (as the pools' curves
     /// do); nil for the bracketed search.

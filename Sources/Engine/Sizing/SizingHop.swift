@@ -20,13 +20,22 @@ public struct SizingHop {
     /// asked for; asked only when the cycle's optimum lies past some hop's `inputLimit`. Nil:
     /// the pool has none beyond `map`.
     public var segments: ((Int) -> [SwapSegment]?)?
+    /// The input the pool's exact-output swap takes for a given output, as its contract computes
+    /// it (rounded up, so at or a unit or two above the smallest input `quote` pays that for);
+    /// nil where the pool cannot pay that output or prices no exact outputs. The sizer starts
+    /// its search for where the cycle's output steps from it (`smallestInput(reaching:)`).
+    public var exactOutputInput: ((UInt256) -> UInt256?)?
 
     /// A hop with its exact quote and, when it has them, its Möbius map, the inputs it holds
-    /// for and the closed forms of the ranges beyond.
-    public init(map: MobiusMap?, inputLimit: UInt256? = nil, segments: ((Int) -> [SwapSegment]?)? = nil, quote: @escaping Quote) {
+    /// for, the closed forms of the ranges beyond and its exact-output input.
+    public init(
+        map: MobiusMap?, inputLimit: UInt256? = nil, segments: ((Int) -> [SwapSegment]?)? = nil,
+        exactOutputInput: ((UInt256) -> UInt256?)? = nil, quote: @escaping Quote
+    ) {
         self.map = map
         self.inputLimit = inputLimit
         self.segments = segments
+        self.exactOutputInput = exactOutputInput
         self.quote = quote
     }
 }

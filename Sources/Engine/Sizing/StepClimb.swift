@@ -10,8 +10,10 @@ import Kernel
 ///
 /// Run ends are found by an exponential search from a guess (probing 1, 2, 4, … units away from
 /// it until the output changes, then bisecting): `2·log2(error)` quotes for a guess off by
-/// `error`. The guesses come from `width`, the run width the Möbius maps predict; the first run
-/// costs about `2·log2(width)` quotes, its neighbours a few each.
+/// `error`. Where the runs are wide and every hop prices exact outputs, the guess is the exact
+/// first input of the run (`inverse`, a few single-pool quotes per hop) and the search two cycle
+/// quotes that confirm it; otherwise it comes from `width`, the run width the Möbius maps
+/// predict, and the first run costs about `2·log2(width)` quotes, its neighbours a few each.
 struct StepClimb {
     /// The first input of a run of equal outputs, and what is known just before it.
     struct Run {
@@ -30,6 +32,20 @@ struct StepClimb {
     let bounds: SizingBounds
     /// The predicted width of a run near the start (at least 1).
     let width: UInt256
+    /// The cycle's smallest input for an output, where the runs are wide enough to be worth it.
+    let inverse: CycleInverse?
+
+    /// Run widths from which asking `inverse` costs less than searching from the width: the
+    /// search costs about `2·log2(width)` cycle quotes, the inverse about three.
+    static let inverseWidth = UInt256(8)
+
+    /// A search over `bounds` with runs about `width` wide, asking `inverse` for where they
+    /// start when they are at least `inverseWidth` wide.
+    init(bounds: SizingBounds, width: UInt256, inverse: CycleInverse?) {
+        self.bounds = bounds
+        self.width = width
+        self.inverse = width >= Self.inverseWidth ? inverse : nil
+    }
 
     /// The run holding `start`, found by quoting `start` and searching below it; nil, having
     /// quoted only `start`, when it reverts. Its first input beats the input one unit below,
@@ -39,7 +55,8 @@ struct StepClimb {
         // Where start sits in its run is unknown: probe a little more than a run below, so that
         // what remains is one bisection.
         let reach = width + (width >> 2)
-        return firstOfRun(&evaluator, endingAt: start, output: output, guess: start >= bounds.lower + reach ? start - reach : bounds.lower)
+        let guess = firstInput(&evaluator, reaching: output) ?? (start >= bounds.lower + reach ? start - reach : bounds.lower)
+        return firstOfRun(&evaluator, endingAt: start, output: output, guess: guess)
     }
 
     /// Whether the input one unit above `run`'s first does better: only where that input starts
@@ -63,11 +80,19 @@ struct StepClimb {
             }
             guard !movedRight, let previousOutput = run.previousOutput else { break }
             let end = run.input - .one
-            let previous = firstOfRun(&evaluator, endingAt: end, output: previousOutput, guess: end >= bounds.lower + width ? end - width + .one : bounds.lower)
+            let guess = firstInput(&evaluator, reaching: previousOutput) ?? (end >= bounds.lower + width ? end - width + .one : bounds.lower)
+            let previous = firstOfRun(&evaluator, endingAt: end, output: previousOutput, guess: guess)
             guard previous.outcome > run.outcome else { break }
             run = previous
             movedLeft = true
         }
+    }
+
+    /// The smallest input whose cycle output is at least `output`, from `inverse`; nil without
+    /// one. Its single-pool quotes count in `evaluator.hopQuotes`.
+    private func firstInput(_ evaluator: inout CycleEvaluator, reaching output: UInt256) -> UInt256? {
+        guard let inverse else { return nil }
+        return inverse.smallestInput(reaching: output, quotes: &evaluator.hopQuotes)
     }
 
     /// The run holding `end`, whose output is `output`: its first input, searched from `guess`.
@@ -80,7 +105,7 @@ struct StepClimb {
     /// with that output; nil when there is none within the bounds or it reverts.
     private func nextRun(_ evaluator: inout CycleEvaluator, after input: UInt256, output: UInt256) -> (input: UInt256, output: UInt256)? {
         guard input < bounds.upper else { return nil }
-        let guess = bounds.upper - input > width ? input + width : bounds.upper
+        let guess = (output < .max ? firstInput(&evaluator, reaching: output + .one) : nil) ?? (bounds.upper - input > width ? input + width : bounds.upper)
         let end = boundary(&evaluator, output: output, equalAbove: false, within: (input + .one)...bounds.upper, guess: guess, knownAbove: nil)
         guard let next = end.input, let nextOutput = end.outputAt else { return nil }
         return (next, nextOutput)

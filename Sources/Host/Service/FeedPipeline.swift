@@ -139,7 +139,7 @@ private struct StageSamples {
 
 extension EngineCounters {
     /// `{"transactions","legsApplied","legsFailed":{reason:n},"legsOnUnknownPools","cyclesScreened",
-    /// "cyclesUncertain","cyclesSized","cycleQuotes","belowCost","unexecutable","opportunities","totalNetProfitEth"}`.
+    /// "cyclesUncertain","cyclesSized","cycleQuotes","hopQuotes","belowCost","unexecutable","opportunities","totalNetProfitEth"}`.
     var json: JSONLine {
         var failed = JSONLine()
         for failure in LegFailure.allCases { failed.number(failure.rawValue, legsFailed[failure] ?? 0) }
@@ -152,6 +152,7 @@ extension EngineCounters {
         line.number("cyclesUncertain", cyclesUncertain)
         line.number("cyclesSized", cyclesSized)
         line.number("cycleQuotes", cycleQuotes)
+        line.number("hopQuotes", hopQuotes)
         line.number("belowCost", belowCost)
         line.number("unexecutable", unexecutable)
         line.number("opportunities", opportunities)
