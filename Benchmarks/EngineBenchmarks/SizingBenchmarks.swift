@@ -23,10 +23,9 @@ func sizingBenchmarks() {
         guard let pool = try? UniswapV2Pool(address: .zero, token0: .zero, token1: .zero, reserve0: reserve0, reserve1: reserve1) else {
             fatalError("the benchmark pair no longer builds")
         }
-        let map = withMap ? pool.swapCurve(from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0).flatMap(MobiusMap.init(curve:)) : nil
-        return SizingHop(map: map) { (amountIn: UInt256) throws(PoolError) -> UInt256 in
-            try pool.amountOut(amountIn, zeroForOne: zeroForOne)
-        }
+        var hop = SizingHop(pool: pool, from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0)
+        if !withMap { (hop.map, hop.segments) = (nil, nil) }
+        return hop
     }
     let wethUSDC = pair(weth * UInt256(1000), UInt256(2_500_000_000_000), zeroForOne: true)
     let usdcWETH = pair(weth * UInt256(1010), UInt256(2_500_000_000_000), zeroForOne: false)
@@ -70,9 +69,7 @@ func sizingBenchmarks() {
               address: .zero, token0: .zero, token1: .zero, fee: 500, tickSpacing: 10, sqrtPriceX96: sqrtPrice, tick: tick,
               liquidity: UInt256(40_000_000_000_000_000), ticks: TickTable())
     else { fatalError("the benchmark V3 pool no longer builds") }
-    let v3Hop = SizingHop(map: v3.swapCurve(from: 0, to: 1).flatMap(MobiusMap.init(curve:))) {
-        (amountIn: UInt256) throws(PoolError) -> UInt256 in try v3.amountOut(amountIn, from: 0, to: 1)
-    }
+    let v3Hop = SizingHop(pool: v3, from: 0, to: 1)
     let v3ThenPair = [v3Hop, usdcWETH]
     Benchmark("Closed-form sizing, V3 in range then V2, with exact verification (per op)") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -93,7 +90,7 @@ func sizingBenchmarks() {
                          ("V3 then V2", v3ThenPair), ("bracketed", twoPairsWithoutMaps)] {
         let sizing = sizer.size(hops, within: bounds)
         guard sizing.trade != nil else { fatalError("a benchmark cycle lost its profit") }
-        print("sizing \(name): \(sizing.method), \(sizing.quoteEvaluations) cycle quotes")
+        print("sizing \(name): \(sizing.method), \(sizing.quoteEvaluations) cycle quotes, \(sizing.hopQuotes) single-pool")
     }
 
     // The cost of the two-pair cycle: calldata, envelope, brotli, gas.

@@ -9,48 +9,32 @@ import UniswapV3
 /// Cycle hops built on the real pool math of the protocol modules.
 enum Hops {
     /// A Uniswap V2 pair with these reserves and fee (0.3 % unless given), as a hop from token
-    /// 0 to token 1 or back, with its Möbius map unless `withMap` is false, and its exact-output
-    /// input.
+    /// 0 to token 1 or back as the engine builds it, without its Möbius map if `withMap` is false.
     static func v2(_ reserve0: UInt256, _ reserve1: UInt256, zeroForOne: Bool = true, feeMillionths: UInt32 = 3000, withMap: Bool = true) throws -> SizingHop {
         let fee = try #require(PairFee(millionths: feeMillionths))
         let pool = try UniswapV2Pool(address: .zero, token0: .zero, token1: .zero, reserve0: reserve0, reserve1: reserve1, fee: fee)
-        let map = withMap ? pool.swapCurve(from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0).flatMap(MobiusMap.init(curve:)) : nil
-        let (from, to) = zeroForOne ? (0, 1) : (1, 0)
-        return SizingHop(map: map, exactOutputInput: { CycleSizer.exactOutputInput(pool, $0, from: from, to: to) }) {
-            (amountIn: UInt256) throws(PoolError) -> UInt256 in try pool.amountOut(amountIn, zeroForOne: zeroForOne)
-        }
+        return withMap ? Self.pool(pool, zeroForOne: zeroForOne) : withoutMaps([Self.pool(pool, zeroForOne: zeroForOne)])[0]
     }
 
     /// A Uniswap V3 pool with one position over the whole tick range (so a swap never leaves
-    /// its liquidity), at `sqrtPriceX96`, as a hop with its in-range Möbius map unless
-    /// `withMap` is false, and its exact-output input.
+    /// its liquidity), at `sqrtPriceX96`, as a hop as the engine builds it, without its Möbius
+    /// map if `withMap` is false.
     static func v3(liquidity: UInt256, sqrtPriceX96: UInt256, fee: UInt32 = 3000, zeroForOne: Bool, withMap: Bool = true) throws -> SizingHop {
         let pool = try UniswapV3Pool(
             address: .zero, token0: .zero, token1: .zero, fee: fee, tickSpacing: 60, sqrtPriceX96: sqrtPriceX96,
             tick: try TickMath.tick(atSqrtRatio: sqrtPriceX96), liquidity: liquidity, ticks: TickTable())
-        let map = withMap ? pool.swapCurve(from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0).flatMap(MobiusMap.init(curve:)) : nil
-        let (from, to) = zeroForOne ? (0, 1) : (1, 0)
-        return SizingHop(map: map, exactOutputInput: { CycleSizer.exactOutputInput(pool, $0, from: from, to: to) }) {
-            (amountIn: UInt256) throws(PoolError) -> UInt256 in try pool.amountOut(amountIn, from: from, to: to)
-        }
+        return withMap ? Self.pool(pool, zeroForOne: zeroForOne) : withoutMaps([Self.pool(pool, zeroForOne: zeroForOne)])[0]
     }
 
-    /// `pool` as a hop from token 0 to token 1 or back, as the engine builds it: the first
-    /// range's map and input limit, the pool's segments for the ranges beyond and its
-    /// exact-output input.
+    /// `pool` as a hop from token 0 to token 1 or back, as the engine builds it
+    /// (`SizingHop(pool:from:to:)`).
     static func pool(_ pool: any PricingPool, zeroForOne: Bool) -> SizingHop {
-        let (from, to) = zeroForOne ? (0, 1) : (1, 0)
-        let curve = pool.swapCurve(from: from, to: to)
-        return SizingHop(
-            map: curve.flatMap(MobiusMap.init(curve:)), inputLimit: curve?.inputLimit,
-            segments: { limit in pool.swapSegments(from: from, to: to, limit: limit) },
-            exactOutputInput: { CycleSizer.exactOutputInput(pool, $0, from: from, to: to) },
-            quote: { (amountIn: UInt256) throws(PoolError) -> UInt256 in try pool.amountOut(amountIn, from: from, to: to) })
+        SizingHop(pool: pool, from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0)
     }
 
-    /// `hops` with their maps removed, for the bracketed search.
+    /// `hops` with their maps (and the ranges beyond) removed, for the bracketed search.
     static func withoutMaps(_ hops: [SizingHop]) -> [SizingHop] {
-        hops.map { SizingHop(map: nil, quote: $0.quote) }
+        hops.map { SizingHop(map: nil, exactOutputInput: $0.exactOutputInput, quote: $0.quote) }
     }
 
     /// `hops` without their exact-output inputs: the sizer finds where the cycle's output steps
