@@ -83,6 +83,33 @@ import UniswapV3
         }
     }
 
+    @Test("an input known to pay the output exactly gives the same answer, from any start")
+    func knownInputsGiveTheSameAnswer() throws {
+        var random = SplitMix64(seed: 0xC0DE)
+        var checked = 0
+        for round in 0..<300 {
+            let (hop, reach) = try Self.randomHop(&random)
+            let target = Swift.max(UInt256(truncating: reach.approximateDouble * pow(10, Double.random(in: -6...0, using: &random))), .one)
+            var spent = 0
+            // An input somewhere in a run, its output, and that run's first input.
+            guard let some = hop.smallestInput(reaching: target, probeLimit: 64, quotes: &spent) else { continue }
+            let known = some + random.logUniform(exponents: 0...4)
+            guard let output = try? hop.quote(known), !output.isZero,
+                  let exact = hop.smallestInput(reaching: output, probeLimit: 64, quotes: &spent) else { continue }
+            checked += 1
+            #expect(exact <= known)
+            #expect(hop.smallestInput(reaching: output, known: known, probeLimit: 64, quotes: &spent) == exact, "round \(round)")
+            // Exact-output inputs off either way, or above the known input: the known input bounds the search.
+            let offset = random.logUniform(exponents: 0...5)
+            for start in [exact + offset, exact > offset ? exact - offset : .one, known + offset] {
+                var skewed = hop
+                skewed.exactOutputInput = { _ in start }
+                #expect(skewed.smallestInput(reaching: output, known: known, probeLimit: 64, quotes: &spent) == exact, "round \(round): from \(start)")
+            }
+        }
+        #expect(checked > 250)
+    }
+
     @Test("the cycle's answer is the smallest cycle input that reaches the output")
     func cycleAnswersAreTheSmallestInputs() throws {
         var random = SplitMix64(seed: 0xC1C)
@@ -98,6 +125,14 @@ import UniswapV3
             answered += 1
             #expect(smallest <= input)
             #expect(Self.isSmallest(smallest, reaching: output) { Reference.cycleOut(cycle.hops, $0) }, "round \(round): \(smallest) for \(output)")
+            // Starting each hop from the amounts of an input known to give the output: the same.
+            var outputs: [UInt256] = []
+            var amount = input
+            for hop in cycle.hops {
+                amount = try hop.quote(amount)
+                outputs.append(amount)
+            }
+            #expect(inverse.smallestInput(reaching: output, known: (input, outputs), quotes: &spent) == smallest, "round \(round)")
         }
         #expect(answered > 250)
     }

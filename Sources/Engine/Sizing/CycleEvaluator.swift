@@ -21,8 +21,12 @@ struct CycleEvaluator {
     private(set) var bestOutcome: CycleOutcome = .reverted
     /// Each hop's output for `bestInput`.
     private(set) var bestAmounts: [UInt256]
-    /// Each hop's output for the input being quoted.
+    /// Each hop's output for the input being quoted (or quoted last, unless it became the best).
     private var amounts: [UInt256]
+    /// The input quoted last, when no hop reverted for it.
+    private var lastInput: UInt256?
+    /// Whether the last input's outputs are in `bestAmounts` (it became the best).
+    private var lastIsBest = false
 
     /// An evaluator for `hops`.
     init(_ hops: [SizingHop]) {
@@ -36,6 +40,7 @@ struct CycleEvaluator {
     @discardableResult
     mutating func evaluate(_ input: UInt256) -> UInt256? {
         evaluations += 1
+        lastInput = nil
         var amount = input
         for index in hops.indices {
             do {
@@ -45,13 +50,22 @@ struct CycleEvaluator {
             }
             amounts[index] = amount
         }
+        lastInput = input
+        lastIsBest = false
         let outcome = CycleOutcome(amountIn: input, amountOut: amount)
         if outcome > bestOutcome || (tiesGoToSmallerInputs && outcome == bestOutcome && input < bestInput) {
             bestOutcome = outcome
             bestInput = input
             swap(&amounts, &bestAmounts)
+            lastIsBest = true
         }
         return amount
+    }
+
+    /// Each hop's output for `input` if it was the input quoted last; nil otherwise.
+    func outputs(ifLast input: UInt256) -> [UInt256]? {
+        guard lastInput == input else { return nil }
+        return lastIsBest ? bestAmounts : amounts
     }
 
     /// Quotes the cycle for `input` (as `evaluate`) and ranks the result.

@@ -7,16 +7,43 @@ extension SizingHop {
     /// of an exact output (`PricingPool.fill` on a copy of the state, asked only where the
     /// cycle's runs of equal outputs are wide) and the exact quote.
     public init<Pool: PricingPool>(pool: Pool, from: Int, to: Int) {
+        let direction = PoolDirection(pool: pool, from: from, to: to)
         let curve = pool.swapCurve(from: from, to: to)
         self.init(
             map: curve.flatMap(MobiusMap.init(curve:)), inputLimit: curve?.inputLimit,
-            segments: { limit in pool.swapSegments(from: from, to: to, limit: limit) },
-            exactOutputInput: { amountOut in
-                var copy = pool
-                guard let fill = try? copy.fill(PoolSwap(from: from, to: to, amount: .exactOut(amountOut))), fill.amountOut >= amountOut
-                else { return nil }
-                return fill.amountIn
-            },
-            quote: { (amountIn: UInt256) throws(PoolError) -> UInt256 in try pool.amountOut(amountIn, from: from, to: to) })
+            segments: { limit in direction.segments(limit: limit) },
+            exactOutputInput: { amountOut in direction.exactOutputInput(amountOut) },
+            quote: { (amountIn: UInt256) throws(PoolError) -> UInt256 in try direction.quote(amountIn) })
+    }
+}
+
+/// One direction of a pool, captured alone by every closure of its `SizingHop`: a closure
+/// whose only capture is one object holds that object as its context, so the hop costs one
+/// allocation rather than one per closure.
+private final class PoolDirection<Pool: PricingPool> {
+    let pool: Pool
+    let from: Int
+    let to: Int
+
+    init(pool: Pool, from: Int, to: Int) {
+        self.pool = pool
+        self.from = from
+        self.to = to
+    }
+
+    func quote(_ amountIn: UInt256) throws(PoolError) -> UInt256 {
+        try pool.amountOut(amountIn, from: from, to: to)
+    }
+
+    func segments(limit: Int) -> [SwapSegment]? {
+        pool.swapSegments(from: from, to: to, limit: limit)
+    }
+
+    /// The input of an exact output of `amountOut`, on a copy of the state; nil where the pool
+    /// prices no exact outputs or cannot pay all of it.
+    func exactOutputInput(_ amountOut: UInt256) -> UInt256? {
+        var copy = pool
+        guard let fill = try? copy.fill(PoolSwap(from: from, to: to, amount: .exactOut(amountOut))), fill.amountOut >= amountOut else { return nil }
+        return fill.amountIn
     }
 }

@@ -10,10 +10,10 @@ import Kernel
 ///
 /// Run ends are found by an exponential search from a guess (probing 1, 2, 4, … units away from
 /// it until the output changes, then bisecting): `2·log2(error)` quotes for a guess off by
-/// `error`. Where the runs are wide and every hop prices exact outputs, the guess is the exact
-/// first input of the run (`inverse`, a few single-pool quotes per hop) and the search two cycle
-/// quotes that confirm it; otherwise it comes from `width`, the run width the Möbius maps
-/// predict, and the first run costs about `2·log2(width)` quotes, its neighbours a few each.
+/// `error`. Where the runs are wide and every hop prices exact outputs, `inverse` gives a run's
+/// first input exactly (a few single-pool quotes per hop) and one cycle quote confirms it;
+/// otherwise the guess comes from `width`, the run width the Möbius maps predict, and the first
+/// run costs about `2·log2(width)` quotes, its neighbours a few each.
 struct StepClimb {
     /// The first input of a run of equal outputs, and what is known just before it.
     struct Run {
@@ -21,7 +21,8 @@ struct StepClimb {
         var input: UInt256
         /// The cycle's output over the run.
         var output: UInt256
-        /// The output for `input − 1`; nil when `input` is the lower bound or that input reverts.
+        /// The output for `input − 1`; nil when not quoted (a first input the inverse found), when
+        /// `input` is the lower bound or when that input reverts.
         var previousOutput: UInt256?
 
         /// The run's best outcome (its first input's).
@@ -55,8 +56,7 @@ struct StepClimb {
         // Where start sits in its run is unknown: probe a little more than a run below, so that
         // what remains is one bisection.
         let reach = width + (width >> 2)
-        let guess = firstInput(&evaluator, reaching: output) ?? (start >= bounds.lower + reach ? start - reach : bounds.lower)
-        return firstOfRun(&evaluator, endingAt: start, output: output, guess: guess)
+        return firstOfRun(&evaluator, endingAt: start, output: output, guess: start >= bounds.lower + reach ? start - reach : bounds.lower)
     }
 
     /// Whether the input one unit above `run`'s first does better: only where that input starts
@@ -78,10 +78,9 @@ struct StepClimb {
                 movedRight = true
                 continue
             }
-            guard !movedRight, let previousOutput = run.previousOutput else { break }
+            guard !movedRight, run.input > bounds.lower, let previousOutput = run.previousOutput ?? evaluator.evaluate(run.input - .one) else { break }
             let end = run.input - .one
-            let guess = firstInput(&evaluator, reaching: previousOutput) ?? (end >= bounds.lower + width ? end - width + .one : bounds.lower)
-            let previous = firstOfRun(&evaluator, endingAt: end, output: previousOutput, guess: guess)
+            let previous = firstOfRun(&evaluator, endingAt: end, output: previousOutput, guess: end >= bounds.lower + width ? end - width + .one : bounds.lower)
             guard previous.outcome > run.outcome else { break }
             run = previous
             movedLeft = true
@@ -89,14 +88,21 @@ struct StepClimb {
     }
 
     /// The smallest input whose cycle output is at least `output`, from `inverse`; nil without
-    /// one. Its single-pool quotes count in `evaluator.hopQuotes`.
-    private func firstInput(_ evaluator: inout CycleEvaluator, reaching output: UInt256) -> UInt256? {
+    /// one. `end`, when given, is an input whose output is `output`: where it was quoted last,
+    /// the inverse starts each hop from its amounts. Its single-pool quotes count in
+    /// `evaluator.hopQuotes`.
+    private func firstInput(_ evaluator: inout CycleEvaluator, reaching output: UInt256, end: UInt256? = nil) -> UInt256? {
         guard let inverse else { return nil }
-        return inverse.smallestInput(reaching: output, quotes: &evaluator.hopQuotes)
+        let known = end.flatMap { end in evaluator.outputs(ifLast: end).map { (end, $0) } }
+        return inverse.smallestInput(reaching: output, known: known, quotes: &evaluator.hopQuotes)
     }
 
-    /// The run holding `end`, whose output is `output`: its first input, searched from `guess`.
+    /// The run holding `end`, whose output is `output`: its first input, from `inverse` where it
+    /// has one (quoted once, to confirm it), else searched from `guess`.
     private func firstOfRun(_ evaluator: inout CycleEvaluator, endingAt end: UInt256, output: UInt256, guess: UInt256) -> Run {
+        if let first = firstInput(&evaluator, reaching: output, end: end), first >= bounds.lower, first <= end, evaluator.evaluate(first) == output {
+            return Run(input: first, output: output, previousOutput: nil)
+        }
         let start = boundary(&evaluator, output: output, equalAbove: true, within: bounds.lower...end, guess: guess, knownAbove: end)
         return Run(input: start.input ?? end, output: output, previousOutput: start.outputBefore)
     }
@@ -105,7 +111,12 @@ struct StepClimb {
     /// with that output; nil when there is none within the bounds or it reverts.
     private func nextRun(_ evaluator: inout CycleEvaluator, after input: UInt256, output: UInt256) -> (input: UInt256, output: UInt256)? {
         guard input < bounds.upper else { return nil }
-        let guess = (output < .max ? firstInput(&evaluator, reaching: output + .one) : nil) ?? (bounds.upper - input > width ? input + width : bounds.upper)
+        if output < .max, let next = firstInput(&evaluator, reaching: output + .one), next > input {
+            // Exact: past the bounds there is no next run in them; otherwise its one quote.
+            guard next <= bounds.upper, let nextOutput = evaluator.evaluate(next) else { return nil }
+            if nextOutput > output { return (next, nextOutput) }
+        }
+        let guess = bounds.upper - input > width ? input + width : bounds.upper
         let end = boundary(&evaluator, output: output, equalAbove: false, within: (input + .one)...bounds.upper, guess: guess, knownAbove: nil)
         guard let next = end.input, let nextOutput = end.outputAt else { return nil }
         return (next, nextOutput)
