@@ -8,6 +8,8 @@ struct PoolDeployer: Sendable {
     let address: Address
     /// keccak256 of the pools' creation code.
     let initCodeHash: Hash32
+    /// The pools derived so far.
+    private let memo = PoolAddressMemo()
 
     /// The deployer of `factory`, or nil where it has no init code hash.
     init?(_ factory: DEXEntry.Factory) {
@@ -18,7 +20,7 @@ struct PoolDeployer: Sendable {
 
     /// The pool whose CREATE2 salt is keccak256 of `preimage`.
     func pool(saltOf preimage: ArraySlice<UInt8>) -> Address {
-        Address.create2(deployer: address, salt: Keccak256.hash(preimage), initCodeHash: initCodeHash)
+        preimage.withUnsafeBytes(pool(saltOf:))
     }
 
     /// The pool whose salt is keccak256 of the 96 bytes of `record` with its first byte cleared
@@ -28,8 +30,7 @@ struct PoolDeployer: Sendable {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
             buffer.initialize(repeating: 0)
             for (k, byte) in record.prefix(96).enumerated() where k > 0 { buffer[k] = byte }
-            let salt = Keccak256.hash(UnsafeRawBufferPointer(buffer))
-            return Address.create2(deployer: address, salt: salt, initCodeHash: initCodeHash)
+            return pool(saltOf: UnsafeRawBufferPointer(buffer))
         }
     }
 
@@ -44,8 +45,14 @@ struct PoolDeployer: Sendable {
             buffer[93] = UInt8(truncatingIfNeeded: fee >> 16)
             buffer[94] = UInt8(truncatingIfNeeded: fee >> 8)
             buffer[95] = UInt8(truncatingIfNeeded: fee)
-            let salt = Keccak256.hash(UnsafeRawBufferPointer(buffer))
-            return Address.create2(deployer: address, salt: salt, initCodeHash: initCodeHash)
+            return pool(saltOf: UnsafeRawBufferPointer(buffer))
+        }
+    }
+
+    /// The pool whose salt is keccak256 of `preimage`, from the memo where derived before.
+    private func pool(saltOf preimage: UnsafeRawBufferPointer) -> Address {
+        memo.pool(of: preimage) {
+            Address.create2(deployer: address, salt: Keccak256.hash(preimage), initCodeHash: initCodeHash)
         }
     }
 }

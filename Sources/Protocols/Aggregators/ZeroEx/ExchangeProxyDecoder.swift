@@ -8,10 +8,8 @@ struct ExchangeProxyDecoder: AggregatorDecoder {
     let aggregator: String
     /// The Exchange Proxies.
     let proxies: RouterAddresses
-    /// The FillQuoteTransformers.
-    let fillQuoteTransformers: RouterAddresses
-    /// The deployer whose nonces name the transformers.
-    let transformerDeployer: Address?
+    /// The deployment nonces that name a FillQuoteTransformer.
+    let fillQuoteNonces: TransformerNonces
     /// The UniswapV3Feature's sells.
     let uniswapV3: UniswapV3FeatureCall
 
@@ -52,8 +50,7 @@ struct ExchangeProxyDecoder: AggregatorDecoder {
         for k in 0..<count {
             let transformation = try transformations.dynamicTuple(k, field: "transformation")
             let nonce = try transformation.uint(0, bits: 32, field: "deploymentNonce")
-            guard let deployer = transformerDeployer, let nonce = nonce.uint64Value,
-                  fillQuoteTransformers.contains(Self.createAddress(deployer, nonce: nonce)) else { continue }
+            guard let nonce = nonce.uint64Value, fillQuoteNonces.isFillQuote(nonce) else { continue }
             let data = try transformation.bytes(1, field: "transformation.data")
             try FillQuoteOrders(aggregator: aggregator).add(CalldataReader(data, origin: budget.origin), to: &legs, inner: inner, budget: &budget)
         }
@@ -64,16 +61,5 @@ struct ExchangeProxyDecoder: AggregatorDecoder {
         let route = UnknownRoute(aggregator: aggregator, tokenIn: try arguments.address(0, field: "inputToken"), tokenOut: outputToken,
                                  amountIn: try arguments.uint(2, field: "inputTokenAmount"), minAmountOut: minimumOut)
         return DecodedSwap(function: "transformERC20", legs: [], unknownRoutes: [route])
-    }
-
-    /// The address `deployer` creates with CREATE at `nonce`: the low 20 bytes of
-    /// keccak256(rlp([deployer, nonce])).
-    static func createAddress(_ deployer: Address, nonce: UInt64) -> Address {
-        var writer = RLPWriter()
-        writer.appendList { list in
-            list.append(deployer)
-            list.append(nonce)
-        }
-        return Address(lowBytesOf: Keccak256.hash(writer.bytes))
     }
 }

@@ -39,8 +39,8 @@ public struct ZeroExPlugin: AggregatorPlugin {
             throw PluginConfigError(field: "factories", message: "fill-quote transformers need their one transformer deployer")
         }
         decoder = ExchangeProxyDecoder(
-            aggregator: entry.name, proxies: RouterAddresses(kinds.filter { $0.value == .exchangeProxy }.keys), fillQuoteTransformers: RouterAddresses(transformers),
-            transformerDeployer: deployers.first?.address, uniswapV3: UniswapV3FeatureCall(aggregator: entry.name, factory: uniswapV3.first))
+            aggregator: entry.name, proxies: RouterAddresses(kinds.filter { $0.value == .exchangeProxy }.keys), 
+            fillQuoteNonces: TransformerNonces(deployer: deployers.first?.address, transformers: RouterAddresses(transformers)), uniswapV3: UniswapV3FeatureCall(aggregator: entry.name, factory: uniswapV3.first))
     }
 }
 
