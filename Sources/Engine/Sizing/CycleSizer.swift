@@ -77,10 +77,7 @@ public struct CycleSizer: Sendable {
         let start = bounds.clamp(optimum.input)
         let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start), inverse: CycleInverse(hops, probeLimit: Self.inverseProbeLimit))
         guard let run = climb.run(&evaluator, holding: start) else {
-            if start > bounds.lower {
-                GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: start - .one)
-            }
-            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: nil)
+            return bracketed(&evaluator, through: start > bounds.lower ? start - .one : nil, within: bounds)
         }
         var method = SizingMethod.closedFormLocal
         if prove(&evaluator, optimum: optimum, within: bounds) {
@@ -108,8 +105,7 @@ public struct CycleSizer: Sendable {
                                   minimumProfit: UInt256) -> CycleSizing {
         evaluator.tiesGoToSmallerInputs = false
         guard let walk = piecewiseOptimum(hops, within: bounds) else {
-            GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: bounds.upper)
-            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: nil)
+            return bracketed(&evaluator, through: bounds.upper, within: bounds)
         }
         // The floating point's allowance, and a unit for the last rounding.
         let bound = UInt256(truncating: Swift.max(walk.profit + walk.input * 0x1p-40 + 1, 0).rounded(.up))
@@ -121,10 +117,7 @@ public struct CycleSizer: Sendable {
         let start = bounds.clamp(UInt256(truncating: walk.atEnd ? walk.input * (1 - 0x1p-40) - 1 : walk.input))
         let climb = StepClimb(bounds: bounds, width: Swift.max(UInt256(truncating: walk.runWidth), .one), inverse: CycleInverse(hops, probeLimit: Self.inverseProbeLimit))
         guard let run = climb.run(&evaluator, holding: start) else {
-            if start > bounds.lower {
-                GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: start - .one)
-            }
-            return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: nil)
+            return bracketed(&evaluator, through: start > bounds.lower ? start - .one : nil, within: bounds)
         }
         let rounding = UInt256(truncating: walk.roundingAllowance.rounded(.up))
         if !isNear(bound, rounding, evaluator) || climb.nextInputBeats(&evaluator, run) {
@@ -132,6 +125,16 @@ public struct CycleSizer: Sendable {
         }
         let method: SizingMethod = isNear(bound, rounding, evaluator) ? .piecewiseNearOptimal : .piecewiseLocal
         return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: bound)
+    }
+
+    /// Golden-section search over the inputs of `bounds` up to `upper` (none for nil): where no
+    /// closed form or walk applies, or below the start they gave where it reverts (past the
+    /// pools' liquidity or loaded ticks). Keeps the best input `evaluator` has quoted already.
+    private func bracketed(_ evaluator: inout CycleEvaluator, through upper: UInt256?, within bounds: SizingBounds) -> CycleSizing {
+        if let upper {
+            GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: upper)
+        }
+        return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: nil)
     }
 
     /// Whether the best profit quoted is within `profit / toleranceDivisor` of `bound`, beyond

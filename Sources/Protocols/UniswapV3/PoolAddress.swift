@@ -1,8 +1,8 @@
 import Kernel
 
 /// Where a Uniswap V3 factory (or PancakeSwap V3's pool deployer) puts a pool: CREATE2 of the
-/// deployer, salt `keccak256(abi.encode(token0, token1, uint24 fee))` with the tokens sorted,
-/// and the pool's init code hash (Uniswap's `PoolAddress.computeAddress`).
+/// deployer, the salt of `FeeTierPoolKey` and the pool's init code hash (Uniswap's
+/// `PoolAddress.computeAddress`).
 struct PoolAddress: Sendable {
     /// The CREATE2 deployer: the factory for Uniswap, the pool deployer for PancakeSwap.
     let deployer: Address
@@ -13,19 +13,6 @@ struct PoolAddress: Sendable {
     /// for identical tokens or a fee wider than 24 bits.
     func pool(_ tokenA: Address, _ tokenB: Address, fee: UInt32) -> Address? {
         guard tokenA != tokenB, fee < 1 << 24 else { return nil }
-        let (token0, token1) = tokenA < tokenB ? (tokenA, tokenB) : (tokenB, tokenA)
-        var hasher = Keccak256Hasher()
-        let zeros: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeBytes(of: zeros) { zero in
-            hasher.update(UnsafeRawBufferPointer(rebasing: zero[0..<12]))
-            token0.withUnsafeBytes { hasher.update($0) }
-            hasher.update(UnsafeRawBufferPointer(rebasing: zero[0..<12]))
-            token1.withUnsafeBytes { hasher.update($0) }
-            hasher.update(UnsafeRawBufferPointer(rebasing: zero[0..<29]))
-        }
-        hasher.update(byte: UInt8(truncatingIfNeeded: fee >> 16))
-        hasher.update(byte: UInt8(truncatingIfNeeded: fee >> 8))
-        hasher.update(byte: UInt8(truncatingIfNeeded: fee))
-        return Address.create2(deployer: deployer, salt: hasher.finalize(), initCodeHash: initCodeHash)
+        return Address.create2(deployer: deployer, salt: FeeTierPoolKey(tokenA, tokenB, fee: fee).salt, initCodeHash: initCodeHash)
     }
 }

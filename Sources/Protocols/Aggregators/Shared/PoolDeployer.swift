@@ -34,19 +34,10 @@ struct PoolDeployer: Sendable {
         }
     }
 
-    /// The Uniswap V3 pool of `tokenA` and `tokenB` (either order) with fee tier `fee`: salt
-    /// keccak256(abi.encode(token0, token1, fee)).
+    /// The Uniswap V3 pool of `tokenA` and `tokenB` (either order) with fee tier `fee`
+    /// (`FeeTierPoolKey`'s salt).
     func uniswapV3Pool(_ tokenA: Address, _ tokenB: Address, fee: UInt32) -> Address {
-        let (token0, token1) = tokenA < tokenB ? (tokenA, tokenB) : (tokenB, tokenA)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
-            buffer.initialize(repeating: 0)
-            token0.withUnsafeBytes { for (k, byte) in $0.enumerated() { buffer[12 + k] = byte } }
-            token1.withUnsafeBytes { for (k, byte) in $0.enumerated() { buffer[44 + k] = byte } }
-            buffer[93] = UInt8(truncatingIfNeeded: fee >> 16)
-            buffer[94] = UInt8(truncatingIfNeeded: fee >> 8)
-            buffer[95] = UInt8(truncatingIfNeeded: fee)
-            return pool(saltOf: UnsafeRawBufferPointer(buffer))
-        }
+        FeeTierPoolKey(tokenA, tokenB, fee: fee).withPreimage(pool(saltOf:))
     }
 
     /// The pool whose salt is keccak256 of `preimage`, from the memo where derived before.
