@@ -8,6 +8,7 @@ let aggregatorPlugins: [String: any AggregatorPlugin.Type] = [
     ParaSwapPlugin.name: ParaSwapPlugin.self, CoWPlugin.name: CoWPlugin.self, OneInchPlugin.name: OneInchPlugin.self,
     OpenOceanPlugin.name: OpenOceanPlugin.self, ZeroExPlugin.name: ZeroExPlugin.self, KyberSwapPlugin.name: KyberSwapPlugin.self, MetaMaskPlugin.name: MetaMaskPlugin.self,
     LlamaZipPlugin.name: LlamaZipPlugin.self, BeefyZapPlugin.name: BeefyZapPlugin.self, LiFiPlugin.name: LiFiPlugin.self,
+    OdosPlugin.name: OdosPlugin.self,
 ]
 
 /// An inner-call decoder for tests: answers from a table by callee (nil for others), spending

@@ -46,8 +46,9 @@ import TestSupport
         // The private routes are named: 1inch V5 and V6, MetaMask, KyberSwap's
         // route through a DEX kind its executor payload does not spell out, LI.FI's own DEX
         // aggregator behind the Diamond and a LI.FI Permit2Proxy call into KyberSwap whose
-        // executor payload is not the L2 route layout.
-        #expect(total.routeUnknown == 6)
+        // executor payload is not the L2 route layout, and Odos's `swapCompact`, whose executor
+        // path is private.
+        #expect(total.routeUnknown == 7)
     }
 
     /// Without the aggregators (the config before them), only the Universal Router calls.

@@ -4,7 +4,8 @@ Peer: eth-abi encodes every call from the aggregators' public ABIs (ParaSwap
 Augustus V6.2 `swapExactAmountInOnCurveV1/V2` and `swapExactAmountIn`, Augustus
 V5 `multiSwap`, 1inch V5/V6 `swap` and their direct forms (oneinch_direct.py),
 OpenOcean `swap`, KyberSwap MetaAggregationRouterV2 `swap`, MetaMask Swaps
-`swap`) from random arguments.
+`swap`, Odos Router V2 `swap`/`swapPermit2` (odos.py, with its compact form)) from random
+arguments.
 
 Expectations follow the contracts' sources, written out here independently of
 the Swift decoders (docs/adr/0010):
@@ -61,6 +62,7 @@ import random
 
 from eth_abi import encode
 
+import odos
 import oneinch_direct
 from call_values import address, amount, selector
 
@@ -119,6 +121,7 @@ ENTRIES = [
         {"name": "fqt", "address": "0x4a8815c2fc605e3b01aee52aade4d096c4e862c6", "kind": "fill-quote-transformer"}]},
     {"name": "lifi", "plugin": "lifi", "routers": [
         {"name": "diamond", "address": LIFI_DIAMOND, "kind": "diamond"}, {"name": "proxy", "address": LIFI_PROXY, "kind": "permit2-proxy"}]},
+    odos.ENTRY,
 ]
 
 
@@ -636,4 +639,7 @@ def build(seed):
     direct, direct_malformed = oneinch_direct.build(rng, PER_FUNCTION, MALFORMED_PER_FUNCTION)
     vectors += direct
     malformed += direct_malformed
+    odos_vectors, odos_malformed = odos.build(rng, PER_FUNCTION, MALFORMED_PER_FUNCTION)
+    vectors += odos_vectors
+    malformed += odos_malformed
     return {"entries": ENTRIES, "vectors": vectors, "malformed": malformed, "wrappers": wrappers, "bombs": openocean_bombs(rng)}

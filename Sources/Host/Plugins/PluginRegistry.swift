@@ -29,6 +29,7 @@ public struct PluginRegistry: Sendable {
         BeefyZapPlugin.self,
         LiFiPlugin.self,
         ZeroExPlugin.self,
+        OdosPlugin.self,
     ])
 
     /// The plugin types, in the order given.
