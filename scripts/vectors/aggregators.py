@@ -30,6 +30,10 @@ the Swift decoders (docs/adr/0010):
   bits) the sender's balance: an unknown route with the pair. The least output
   is (expected significant bits << zeros) * the slippage id's basis points /
   10000, wrapping. A pair index past the list is an unknown route.
+- KyberSwap `swapSimpleMode`: an unknown route with the description's pair and amounts;
+  `swapGeneric`: a wrapper, its one call (callTarget, targetData) to the host, the
+  description's route when that call swaps nothing (MetaAggregationRouterV2's verified
+  source: `_executeSwap` calls `callTarget` with `targetData`).
 - KyberSwap `swap`: the L2 executor payload (KyberNetwork/ks-helper-sc
   ExecutorReader, DexScaler, Common) is written here from its fields; one leg per
   sequence, pools by address, the first hop from the executor's token in, the
@@ -337,6 +341,32 @@ def kyber(rng):
     return calldata, {"function": "swap", "legs": [], "unknownRoutes": [unknown("kyberswap", src, dst, amt, least)]}
 
 
+KYBER_SIMPLE = f"swapSimpleMode(address,{KYBER_DESC},bytes,bytes)"
+KYBER_GENERIC = "swapGeneric" + KYBER_SWAP[len("swap"):]
+
+
+def kyber_description(rng):
+    src, dst, amt, least = address(rng), address(rng), amount(rng), amount(rng)
+    return (src, dst, [address(rng)], [amount(rng)], [], [], address(rng), amt, least, rng.getrandbits(8), b""), unknown("kyberswap", src, dst, amt, least)
+
+
+def kyber_simple(rng):
+    description, route = kyber_description(rng)
+    calldata = selector(KYBER_SIMPLE) + encode(["address", KYBER_DESC, "bytes", "bytes"],
+                                               [address(rng), description, rng.randbytes(rng.randrange(300)), rng.randbytes(rng.randrange(50))])
+    return calldata, {"function": "swapSimpleMode", "legs": [], "unknownRoutes": [route]}
+
+
+def kyber_generic(rng):
+    """`swapGeneric`: one call of targetData to callTarget, through the host; the description's
+    route when it swaps nothing the host reads."""
+    description, route = kyber_description(rng)
+    target, data = address(rng), selector("anything(bytes)") + rng.randbytes(rng.randrange(200))
+    params = (target, address(rng), data, description, rng.randbytes(rng.randrange(50)))
+    calldata = selector(KYBER_GENERIC) + encode([KYBER_GENERIC[len("swapGeneric("):-1]], [params])
+    return KYBER, calldata, [{"to": target, "data": "0x" + data.hex()}], {"function": "swapGeneric", "legs": [], "unknownRoutes": [route]}
+
+
 def llamazip(rng):
     """A LlamaZip word as LlamaSwap's encoder writes it, and what the contract does with it."""
     while True:
@@ -602,12 +632,13 @@ def paraswap_wrapper(rng):
     return AUGUSTUS_V5, calldata, inner, expected
 
 
-WRAPPERS = [("cow", cow_wrapper), ("paraswap", paraswap_wrapper), ("beefy-zap", beefy_wrapper), ("lifi", lifi), ("0x", zerox)]
+WRAPPERS = [("cow", cow_wrapper), ("paraswap", paraswap_wrapper), ("beefy-zap", beefy_wrapper), ("lifi", lifi), ("0x", zerox),
+            ("kyberswap", kyber_generic)]
 
 FUNCTIONS = [
     ("paraswap", AUGUSTUS_V6, curve_v1), ("paraswap", AUGUSTUS_V6, curve_v2), ("paraswap", AUGUSTUS_V6, paraswap_generic),
     ("paraswap", AUGUSTUS_V5, paraswap_multi), ("1inch", ONEINCH_V6, oneinch), ("openocean", OPENOCEAN, openocean),
-    ("kyberswap", KYBER, kyber), ("metamask", METAMASK, metamask),
+    ("kyberswap", KYBER, kyber), ("kyberswap", KYBER, kyber_simple), ("metamask", METAMASK, metamask),
 ]
 
 
