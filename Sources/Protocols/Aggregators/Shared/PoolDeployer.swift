@@ -20,7 +20,7 @@ struct PoolDeployer: Sendable {
 
     /// The pool whose CREATE2 salt is keccak256 of `preimage`.
     func pool(saltOf preimage: ArraySlice<UInt8>) -> Address {
-        preimage.withUnsafeBytes(pool(saltOf:))
+        preimage.withUnsafeBytes { pool(saltOf: $0) }
     }
 
     /// The pool whose salt is keccak256 of the 96 bytes of `record` with its first byte cleared
@@ -37,7 +37,7 @@ struct PoolDeployer: Sendable {
     /// The Uniswap V3 pool of `tokenA` and `tokenB` (either order) with fee tier `fee`
     /// (`FeeTierPoolKey`'s salt).
     func uniswapV3Pool(_ tokenA: Address, _ tokenB: Address, fee: UInt32) -> Address {
-        FeeTierPoolKey(tokenA, tokenB, fee: fee).withPreimage(pool(saltOf:))
+        FeeTierPoolKey(tokenA, tokenB, fee: fee).withPreimage { pool(saltOf: $0) }
     }
 
     /// The pool whose salt is keccak256 of `preimage`, from the memo where derived before.
