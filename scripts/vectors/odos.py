@@ -4,7 +4,8 @@ Source: odos-xyz/odos-router-v2 contracts/OdosRouterV2.sol, read independently o
 decoder (docs/adr/0010). Every single swap is an unknown route with its pair and amounts:
 - `swap(swapTokenInfo, bytes, address, uint32)` and `swapPermit2(permit2Info, swapTokenInfo,
   bytes, address, uint32)`, encoded by eth-abi: the token info's inputToken, outputToken,
-  inputAmount (zero: the sender's balance, no amount) and outputMin.
+  inputAmount (zero: the sender's balance, no amount; selling ether, the value sent, which
+  these calls do not send: OdosValueTests) and outputMin.
 - `swapCompact()`, encoded here as the router's Yul parses it: each token a 2-byte code (0: the
   zero address; 1: the 20-byte address follows; k >= 2: `addressList[k - 2]` in storage, so no
   token), the input amount and the quoted output each a length byte and that many big-endian

@@ -6,8 +6,8 @@ import Kernel
 /// - the input and output tokens, each a 2-byte code: `0x0000` the zero address (ether),
 ///   `0x0001` followed by the 20-byte address, any other code an index into the router's
 ///   `addressList` in storage (`code − 2`), which the calldata does not show;
-/// - the input amount: a length byte, then that many bytes (length 0: the sender's whole
-///   balance, read on chain);
+/// - the input amount: a length byte, then that many bytes (length 0: zero, which the router
+///   reads as the value sent where ether is sold, else as the sender's whole balance);
 /// - the quoted output: a length byte, then that many bytes;
 /// - the slippage tolerance, 3 bytes: the least output is `quote · (0xFFFFFF − tolerance) /
 ///   0xFFFFFF`, the product wrapping modulo 2^256 as the EVM's `mul` does;
@@ -33,8 +33,9 @@ enum OdosCompactCall {
         let tolerance = calldata.leading(3, at: position)
         let scale = UInt256(0xFF_FFFF)
         let least = (quote &* (scale - tolerance)) / scale
-        // A zero input amount (length 0, or a word shifted out) is the sender's whole balance.
-        return UnknownRoute(aggregator: aggregator, tokenIn: tokenIn, tokenOut: tokenOut, amountIn: amountIn.isZero ? nil : amountIn, minAmountOut: least)
+        // A zero input amount (length 0, or a word shifted out) is the value sent or the sender's
+        // balance: the decoder settles which.
+        return UnknownRoute(aggregator: aggregator, tokenIn: tokenIn, tokenOut: tokenOut, amountIn: amountIn, minAmountOut: least)
     }
 
     /// The token coded at `position` (moved past it): the zero address for `0x0000`, the address

@@ -29,14 +29,22 @@ struct OdosDecoder: AggregatorDecoder {
         let description: RouteDescription
         switch selector {
         case Self.swapCompact:
-            return DecodedSwap(function: "swapCompact", legs: [], unknownRoutes: [OdosCompactCall.route(call.data, aggregator: aggregator)])
+            return Self.swap("swapCompact", OdosCompactCall.route(call.data, aggregator: aggregator), value: call.value)
         case Self.swap.selector: description = Self.swap
         case Self.swapPermit2.selector: description = Self.swapPermit2
         default: return nil
         }
-        var swap = try description.route(CalldataReader.arguments(of: call.data, origin: budget.origin), aggregator: aggregator)
-        // A zero input amount is the sender's whole balance, read on chain.
-        for k in swap.unknownRoutes.indices where swap.unknownRoutes[k].amountIn?.isZero == true { swap.unknownRoutes[k].amountIn = nil }
-        return swap
+        let decoded = try description.route(CalldataReader.arguments(of: call.data, origin: budget.origin), aggregator: aggregator)
+        return decoded.unknownRoutes.first.map { Self.swap(decoded.function, $0, value: call.value) } ?? decoded
+    }
+
+    /// The swap of `route` as `_swapApproval` reads its input amount: zero means the value sent
+    /// where ether is sold (the zero address), else the sender's whole balance (no amount).
+    private static func swap(_ function: String, _ route: UnknownRoute, value: UInt256) -> DecodedSwap {
+        var route = route
+        if route.amountIn?.isZero ?? true {
+            route.amountIn = route.tokenIn == .zero && !value.isZero ? value : nil
+        }
+        return DecodedSwap(function: function, legs: [], unknownRoutes: [route])
     }
 }
