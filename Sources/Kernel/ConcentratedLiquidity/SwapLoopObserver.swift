@@ -12,8 +12,16 @@ protocol SwapLoopObserver {
 }
 
 /// The observer of an ordinary quote or swap: it never stops the loop, and the compiler removes it.
+///
+/// It holds one byte it never reads: passed `inout` as a type without storage, it reached the
+/// loop under Thread Sanitizer with an address whose shadow does not exist, and the sanitizer's
+/// access check faulted (`scripts/test-tsan`, 2026-12-07). With storage it has a stack slot.
 @usableFromInline
 struct UnobservedSwapLoop: SwapLoopObserver {
+    /// Storage for an address (see above); never read.
+    @usableFromInline
+    var slot: UInt8 = 0
+
     @inlinable
     init() {}
 
