@@ -58,11 +58,8 @@ struct KyberSwapDecoder: AggregatorDecoder {
         let target = ContractCall(to: try params.address(0, field: "callTarget"), data: try params.bytes(2, field: "targetData"), value: value)
         var legs = InnerLegs()
         try legs.add(target, inner: inner, budget: &budget)
-        guard var swap = legs.swap(function: "swapGeneric"), !swap.legs.isEmpty else {
-            return DecodedSwap(function: "swapGeneric", legs: [], unknownRoutes: [unknown])
-        }
-        if let last = swap.legs.indices.last, swap.legs[last].tokenOut == unknown.tokenOut { swap.legs[last].limit = unknown.minAmountOut }
-        return swap
+        return legs.swap(function: "swapGeneric", leastOut: unknown.minAmountOut, paying: unknown.tokenOut)
+            ?? DecodedSwap(function: "swapGeneric", legs: [], unknownRoutes: [unknown])
     }
 
     /// `swap`: the executor's payload where it names every pool, else the description's route.

@@ -24,10 +24,6 @@ struct PaddedCalldata {
 
     /// The 20 bytes at `offset` as an address.
     func address(at offset: Int) -> Address {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            for k in 0..<20 { buffer[k] = byte(offset + k) }
-            // Twenty bytes always make an address.
-            return Address(bytes: UnsafeRawBufferPointer(buffer)) ?? .zero
-        }
+        PackedWord.address(leading(20, at: offset))
     }
 }

@@ -44,4 +44,12 @@ struct InnerLegs {
     func swap(function: String) -> DecodedSwap? {
         isEmpty ? nil : DecodedSwap(function: function, legs: legs, unknownRoutes: unknownRoutes)
     }
+
+    /// The decoded swap of the wrapper's `function` when some inner call gave legs (nil
+    /// otherwise), with the user's least output `minimum` on a last leg that pays `token`.
+    func swap(function: String, leastOut minimum: UInt256?, paying token: Address?) -> DecodedSwap? {
+        guard var swap = swap(function: function), let last = swap.legs.indices.last else { return nil }
+        if swap.legs[last].tokenOut == token { swap.legs[last].limit = minimum }
+        return swap
+    }
 }

@@ -54,10 +54,7 @@ struct ExchangeProxyDecoder: AggregatorDecoder {
             let data = try transformation.bytes(1, field: "transformation.data")
             try FillQuoteOrders(aggregator: aggregator).add(CalldataReader(data, origin: budget.origin), to: &legs, inner: inner, budget: &budget)
         }
-        if var swap = legs.swap(function: "transformERC20"), !swap.legs.isEmpty {
-            if let last = swap.legs.indices.last, swap.legs[last].tokenOut == outputToken { swap.legs[last].limit = minimumOut }
-            return swap
-        }
+        if let swap = legs.swap(function: "transformERC20", leastOut: minimumOut, paying: outputToken) { return swap }
         let route = UnknownRoute(aggregator: aggregator, tokenIn: try arguments.address(0, field: "inputToken"), tokenOut: outputToken,
                                  amountIn: try arguments.uint(2, field: "inputTokenAmount"), minAmountOut: minimumOut)
         return DecodedSwap(function: "transformERC20", legs: [], unknownRoutes: [route])
