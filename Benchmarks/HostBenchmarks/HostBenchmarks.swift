@@ -134,4 +134,21 @@ let benchmarks: @Sendable () -> Void = {
         await network.value
         await server.stop()
     }
+
+    // The same, the hot path's way (`run`, `replay`): each frame decoded and tracked on the feed's
+    // event loop as it is read, no queue between (ADR 0013).
+    Benchmark("Feed client over loopback, inline on the event loop, 20,000 frames of a real 375-byte swap per op",
+              configuration: .init(metrics: [.wallClock], warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 10)) { benchmark in
+        let server = FeedReplayServer(frames: frames)
+        guard (try? await server.start()) != nil else { fatalError("the loopback server did not start") }
+        let client = FeedClient(configuration: FeedClientConfiguration(urls: [server.url]), decoder: FeedDecoder())
+        benchmark.startMeasurement()
+        var messages = 0
+        await client.run { delivery in
+            messages += delivery.sequenceNumbers.count
+            return messages < frameCount
+        }
+        benchmark.stopMeasurement()
+        await server.stop()
+    }
 }

@@ -1,5 +1,7 @@
 @testable import Host
 import Kernel
+import NIOConcurrencyHelpers
+import NIOPosix
 import Testing
 
 /// The feed client against the local replay server over loopback: forced disconnects, garbage,
@@ -145,20 +147,69 @@ import Testing
         await server.stop()
     }
 
+    /// The hot path's way: every delivery handled on the feed's event loop thread, in order, with
+    /// drops and reconnects; the handler's `false` stops the client, and nothing is handled after.
+    @Test(.timeLimit(.minutes(2)))
+    func inlineHandlingRunsOnTheEventLoopAndStopsWhenAsked() async throws {
+        let (frames, expected) = FeedTestFrames.recording(first: 90_000, frames: 400)
+        var serverConfiguration = FeedReplayServer.Configuration()
+        serverConfiguration.pacing = .interval(.microseconds(300))
+        let server = FeedReplayServer(frames: frames, configuration: serverConfiguration)
+        try await server.start()
+        let client = FeedClient(configuration: FeedClientConfiguration(urls: [server.url]), decoder: FeedDecoder(), logger: quietLogger)
+        let collector = DeliveryCollector()
+        let offLoop = NIOLockedValueBox(0)
+        let stopAt = expected[expected.count / 2]
+        let dropper = Task {
+            try await waitUntil("a quarter of the messages") { collector.count >= expected.count / 4 }
+            await server.dropAllConnections()
+        }
+        await client.run { delivery in
+            if MultiThreadedEventLoopGroup.currentEventLoop == nil { offLoop.withLockedValue { $0 += 1 } }
+            collector.add(delivery)
+            return !delivery.sequenceNumbers.contains(stopAt)
+        }
+        try await dropper.value
+        let handled = collector.sequenceNumbers
+        #expect(offLoop.withLockedValue { $0 } == 0)
+        #expect(handled.last == stopAt)
+        #expect(handled == Array(expected.prefix(handled.count)))
+        #expect(client.stats.snapshot.reconnects >= 1)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(collector.sequenceNumbers == handled)
+        #expect(client.stats.snapshot.connectionsOpen == 0)
+        await server.stop()
+    }
+
+    /// `stop()` from elsewhere ends an inline run that would otherwise go on.
+    @Test(.timeLimit(.minutes(1)))
+    func stopEndsAnInlineRun() async throws {
+        let (frames, expected) = FeedTestFrames.recording(first: 7, frames: 20)
+        let server = FeedReplayServer(frames: frames)
+        try await server.start()
+        let client = FeedClient(configuration: FeedClientConfiguration(urls: [server.url]), decoder: FeedDecoder(), logger: quietLogger)
+        let collector = DeliveryCollector()
+        let stopper = Task {
+            try await waitUntil("every message") { collector.count == expected.count }
+            client.stop()
+        }
+        await client.run { delivery in
+            collector.add(delivery)
+            return true
+        }
+        try await stopper.value
+        #expect(collector.sequenceNumbers == expected)
+        await server.stop()
+    }
+
     @Test func handshakeAsksForTheNextSequenceNumberOnceKnown() {
         let resume = ResumePoint()
-        let connection = FeedConnection(
-            url: "ws://127.0.0.1:1/",
-            source: 0,
-            configuration: FeedClientConfiguration(urls: []),
-            queue: FrameQueue(capacity: 1, stats: FeedStats()),
-            resumePoint: resume,
-            stats: FeedStats(),
-            logger: quietLogger
-        )
-        #expect(connection.handshakeHeaders()[FeedConnection.clientVersionHeader] == "2")
-        #expect(connection.handshakeHeaders()[FeedConnection.requestedSequenceNumberHeader] == nil)
+        func header(_ name: String) -> String? {
+            FeedConnection.handshakeHeaders(resumingAt: resume.next).first { $0.0 == name }?.1
+        }
+        #expect(header(FeedConnection.clientVersionHeader) == "2")
+        #expect(header(FeedConnection.requestedSequenceNumberHeader) == nil)
         resume.advance(past: 41)
-        #expect(connection.handshakeHeaders()[FeedConnection.requestedSequenceNumberHeader] == "42")
+        #expect(header(FeedConnection.requestedSequenceNumberHeader) == "42")
     }
 }

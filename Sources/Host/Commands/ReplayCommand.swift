@@ -58,15 +58,15 @@ struct ReplayCommand: AsyncParsableCommand {
         if !complete { throw ExitCode.failure }
     }
 
-    /// Serves `frames` on loopback and runs them through the feed client and the pipeline; each
-    /// opportunity goes to `report`. With `engine`, frames go out `pacing` apart (2 ms by default:
+    /// Serves `frames` on loopback and runs them through the feed client and the pipeline, on the
+    /// feed's event loop as `run` does; each opportunity goes to `report`. With `engine`, frames go out `pacing` apart (2 ms by default:
     /// as a feed's, 250 ms, only faster, so that each frame's latency is its own and not time
     /// queued behind the frames before it), and the summary adds `sentToDecisionNanos`: from the
     /// server's flush of a frame to the decision on its messages. The summary line, and whether
     /// every message arrived before the timeout.
     static func replay(
         _ frames: [RecordedFrame], config loaded: LoadedConfig, engine: Engine?, pacing: ReplayPacing = .interval(.milliseconds(2)),
-        timeoutSeconds: Int, report: (Opportunity) -> Void
+        timeoutSeconds: Int, report: @escaping (Opportunity) -> Void
     ) async throws -> (summary: JSONLine, complete: Bool) {
         let expected = FeedRecordingReader.messageCount(frames)
         var serverConfiguration = FeedReplayServer.Configuration()
@@ -78,24 +78,21 @@ struct ReplayCommand: AsyncParsableCommand {
         let server = FeedReplayServer(frames: frames, configuration: serverConfiguration)
         _ = try await server.start()
         let client = FeedClient(configuration: FeedClientConfiguration(urls: [server.url]), decoder: FeedDecoder(), logger: Self.logger)
-        let network = Task { await client.run() }
         let watchdog = Task {
             try await Task.sleep(for: .seconds(timeoutSeconds))
-            network.cancel()
+            client.stop()
         }
         var pipeline = FeedPipeline(classifier: SwapClassifier(loaded), engine: engine)
         var sentToDecision = LatencySamples()
-        for await delivery in client.deliveries() {
+        await client.run { delivery in
             for opportunity in pipeline.consume(delivery) { report(opportunity) }
             if let sendLog, case .messages(let entries) = delivery.content, let newest = entries.last?.sequenceNumber,
                let sent = sendLog.sentAt(newest) {
                 sentToDecision.add(ContinuousClock.now - sent)
             }
-            if pipeline.messages >= expected { break }
+            return pipeline.messages < expected
         }
-        network.cancel()
         watchdog.cancel()
-        await network.value
         await server.stop()
         var summary = pipeline.summary(frames: frames.count, feed: client.stats.snapshot)
         if engine != nil { summary.object("sentToDecisionNanos", sentToDecision.summary()) }

@@ -1,8 +1,8 @@
-import Atomics
 import Kernel
 import Logging
-import NIOCore
-import WSClient
+import NIOConcurrencyHelpers
+import NIOPosix
+import NIOSSL
 
 /// New heads from `eth_subscribe ["newHeads"]` over a WebSocket, as an `AsyncStream`. The
 /// connection subscribes, yields every head it is sent, and when it ends (closed, refused,
@@ -62,76 +62,70 @@ public struct HeadSubscription: Sendable {
 
     /// One connection's life; true when it subscribed.
     private func connectOnce(_ continuation: AsyncStream<BlockHeader>.Continuation) async -> Bool {
-        let subscribed = ManagedAtomic<Bool>(false)
-        let configuration = WebSocketClientConfiguration(maxFrameSize: Self.maximumMessageSize, closeTimeout: .seconds(1))
-        let client = WebSocketClient(url: endpoint.url, configuration: configuration, logger: logger) { inbound, outbound, _ in
-            HeadSubscriptionStats.add(stats.connectionsOpened)
-            try await outbound.write(.text(NewHeadsMessage.subscribeRequest))
-            try await read(inbound, into: continuation, subscribed: subscribed)
+        guard let address = WebSocketAddress(endpoint.url) else {
+            logger.error("newHeads endpoint is not a ws:// or wss:// URL with a host and a valid port", metadata: ["endpoint": "\(endpoint.label)"])
+            return false
         }
+        let reader = HeadReader(continuation: continuation, stats: stats, logger: logger, endpoint: endpoint.label)
+        let limits = WebSocketLimits(maximumMessageSize: Self.maximumMessageSize, idleTimeout: idleTimeout)
+        let threads = MultiThreadedEventLoopGroup.singleton
         do {
-            try await client.run()
+            let tls = address.secure ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+            let connection = try await WebSocketConnection.open(address, headers: [], limits: limits, tls: tls, on: threads.next()) { message in
+                reader.read(message)
+            }
+            HeadSubscriptionStats.add(stats.connectionsOpened)
+            connection.send(text: NewHeadsMessage.subscribeRequest)
+            let end = await connection.ended()
+            if !end.isOrderly {
+                logger.warning("newHeads connection lost", metadata: ["endpoint": "\(endpoint.label)", "reason": "\(endpoint.redacting(end.description))"])
+            }
         } catch where Task.isCancelled {
             logger.debug("newHeads connection cancelled", metadata: ["endpoint": "\(endpoint.label)"])
         } catch {
             logger.warning("newHeads connection failed", metadata: ["endpoint": "\(endpoint.label)", "error": "\(endpoint.redacting(String(describing: error)))"])
         }
-        return subscribed.load(ordering: .relaxed)
+        return reader.subscribed
+    }
+}
+
+/// One connection's reading of the node's messages, on its event loop: the subscription's id,
+/// then its heads into the stream.
+private final class HeadReader: Sendable {
+    private let continuation: AsyncStream<BlockHeader>.Continuation
+    private let stats: HeadSubscriptionStats
+    private let logger: Logger
+    private let endpoint: String
+    private let subscription = NIOLockedValueBox<String?>(nil)
+
+    init(continuation: AsyncStream<BlockHeader>.Continuation, stats: HeadSubscriptionStats, logger: Logger, endpoint: String) {
+        self.continuation = continuation
+        self.stats = stats
+        self.logger = logger
+        self.endpoint = endpoint
     }
 
-    /// Reads messages until the stream ends, the subscription is refused or the watchdog finds
-    /// the connection silent.
-    private func read(_ inbound: WebSocketInboundStream, into continuation: AsyncStream<BlockHeader>.Continuation,
-                      subscribed: ManagedAtomic<Bool>) async throws {
-        let lastActivity = ManagedAtomic<UInt64>(MonotonicNanoseconds.now())
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                var subscription: String?
-                for try await message in inbound.messages(maxSize: Self.maximumMessageSize) {
-                    lastActivity.store(MonotonicNanoseconds.now(), ordering: .relaxed)
-                    switch NewHeadsMessage(Self.bytes(of: message)) {
-                    case .subscribed(let id):
-                        subscription = id
-                        subscribed.store(true, ordering: .relaxed)
-                        HeadSubscriptionStats.add(stats.subscriptions)
-                    case .refused(let error):
-                        throw error
-                    case .head(let id, let header) where id == subscription:
-                        HeadSubscriptionStats.add(stats.heads)
-                        continuation.yield(header)
-                    case .head:
-                        HeadSubscriptionStats.add(stats.malformed)
-                        logger.warning("newHeads notification of an unknown subscription skipped", metadata: ["endpoint": "\(endpoint.label)"])
-                    case .malformed(let reason):
-                        HeadSubscriptionStats.add(stats.malformed)
-                        logger.warning("malformed newHeads message skipped", metadata: ["endpoint": "\(endpoint.label)", "reason": "\(reason)"])
-                    }
-                }
-            }
-            group.addTask {
-                let limit = idleTimeout.nanoseconds
-                let tick = max(idleTimeout / 4, .milliseconds(10))
-                while true {
-                    try await Task.sleep(for: tick)
-                    let last = lastActivity.load(ordering: .relaxed)
-                    let now = MonotonicNanoseconds.now()
-                    if now > last, now - last > limit { throw IdleTimeout() }
-                }
-            }
-            // Whichever ends first (the stream, a refusal, the watchdog) ends the connection.
-            defer { group.cancelAll() }
-            try await group.next()
-        }
-    }
+    /// Whether the node accepted the subscription.
+    var subscribed: Bool { subscription.withLockedValue { $0 != nil } }
 
-    /// Raised when a connection has been silent for longer than the idle timeout.
-    private struct IdleTimeout: Error {}
-
-    /// A message's bytes, text or binary.
-    private static func bytes(of message: WebSocketMessage) -> [UInt8] {
-        switch message {
-        case .text(let text): Array(text.utf8)
-        case .binary(let buffer): Array(buffer.readableBytesView)
+    /// Reads one message; a refused subscription closes the connection.
+    func read(_ message: [UInt8]) -> WebSocketReceipt {
+        switch NewHeadsMessage(message) {
+        case .subscribed(let id):
+            subscription.withLockedValue { $0 = id }
+            HeadSubscriptionStats.add(stats.subscriptions)
+        case .refused(let error):
+            return .close("subscription refused: \(error)")
+        case .head(let id, let header) where id == subscription.withLockedValue({ $0 }):
+            HeadSubscriptionStats.add(stats.heads)
+            continuation.yield(header)
+        case .head:
+            HeadSubscriptionStats.add(stats.malformed)
+            logger.warning("newHeads notification of an unknown subscription skipped", metadata: ["endpoint": "\(endpoint)"])
+        case .malformed(let reason):
+            HeadSubscriptionStats.add(stats.malformed)
+            logger.warning("malformed newHeads message skipped", metadata: ["endpoint": "\(endpoint)", "reason": "\(reason)"])
         }
+        return .accepted
     }
 }

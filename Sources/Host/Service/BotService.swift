@@ -6,15 +6,14 @@ import Kernel
 import Logging
 import Synchronization
 
-/// `mevbot run` assembled: the feed client's network task, the hot loop, and state sync beside
-/// them; with `demo`, a loopback feed server replaying the bundled demo feed first.
+/// `mevbot run` assembled: the feed client with the hot loop on its event loop, and state sync
+/// beside them; with `demo`, a loopback feed server replaying the bundled demo feed first.
 final class BotService: Sendable {
     /// The bundled demo data (README: Two commands).
     static let demoFeed = "replay/demo-feed.jsonl"
     static let demoSnapshot = "replay/demo-snapshot.json"
 
     private let client: FeedClient
-    private let network: Task<Void, Never>
     private let server: FeedReplayServer?
     private let engine: Engine
     private let config: LoadedConfig
@@ -32,10 +31,9 @@ final class BotService: Sendable {
     /// With `--execute`: what trades the opportunities (attached once, before `run`).
     private let execution = Mutex<ExecutionRun?>(nil)
 
-    private init(client: FeedClient, network: Task<Void, Never>, server: FeedReplayServer?, engine: Engine, config: LoadedConfig,
+    private init(client: FeedClient, server: FeedReplayServer?, engine: Engine, config: LoadedConfig,
                  mailbox: SyncMailbox, sync: StateSync?, syncTask: Task<Void, Never>?, expectedMessages: Int?, rpcClient: JSONRPCClient?) {
         self.client = client
-        self.network = network
         self.server = server
         self.engine = engine
         self.config = config
@@ -46,8 +44,8 @@ final class BotService: Sendable {
         self.rpcClient = rpcClient
     }
 
-    /// Builds and starts everything but the hot loop: the snapshot read, the engine built, sync
-    /// started beside (when endpoints are set), the feed connected.
+    /// Builds and starts everything but the hot loop and the feed it reads: the snapshot read, the
+    /// engine built, sync started beside (when endpoints are set), the demo's feed server.
     static func start(settings: RunSettings, config: LoadedConfig, demo: Bool, logger: Logger = Logger(label: "mevbot.run")) async throws -> BotService {
         let snapshot = try settings.snapshot.map { path in
             do {
@@ -97,8 +95,7 @@ final class BotService: Sendable {
             feeds = [replay.url]
         }
         let client = FeedClient(configuration: FeedClientConfiguration(urls: feeds), decoder: FeedDecoder(), logger: logger)
-        let network = Task { await client.run() }
-        return BotService(client: client, network: network, server: server, engine: engine, config: config,
+        return BotService(client: client, server: server, engine: engine, config: config,
                           mailbox: mailbox, sync: sync, syncTask: syncTask, expectedMessages: expected, rpcClient: rpcClient)
     }
 
@@ -107,21 +104,21 @@ final class BotService: Sendable {
         self.execution.withLock { $0 = execution }
     }
 
-    /// Runs the hot loop until `stop()` (or, for the demo, the demo feed's last message), then
-    /// stops the rest; the summary line. With `publisher`, each delivery's stages go to the
+    /// Connects the feed and runs the hot loop on its event loop until `stop()` (or, for the demo,
+    /// the demo feed's last message), then stops the rest; the summary line. With `publisher`, each delivery's stages go to the
     /// stage histograms (`DeliveryTimings`) and the loop's counters are published every 100 ms.
     /// With an attached execution, each delivery's opportunities are traded.
     func run(publisher: MetricsPublisher? = nil, progress: Bool = false,
-             report: (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
-        var loop = HotLoop(pipeline: FeedPipeline(classifier: SwapClassifier(config), engine: engine), mailbox: mailbox)
+             report: @escaping (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
         engineRunning.store(true, ordering: .relaxed)
         var lastPublished: UInt64 = 0, lastProgress: UInt64 = 0
         let terminal = progress && isatty(STDERR_FILENO) == 1
         let execution = self.execution.withLock { $0 }
-        let trade: ([Opportunity], Engine) -> Void = { opportunities, engine in
-            execution?.trade(opportunities, on: engine)
-        }
-        await loop.run(client.deliveries(), stopAfter: expectedMessages, report: report, trade: trade) { pipeline in
+        let lastMessageNanos = self.lastMessageNanos
+        var loop = HotLoop(
+            pipeline: FeedPipeline(classifier: SwapClassifier(config), engine: engine), mailbox: mailbox, stopAfter: expectedMessages,
+            report: report, trade: { opportunities, engine in execution?.trade(opportunities, on: engine) }
+        ) { pipeline in
             let now = MonotonicNanoseconds.now()
             lastMessageNanos.store(max(1, now), ordering: .relaxed)
             if terminal, now &- lastProgress > 250_000_000 {
@@ -138,13 +135,12 @@ final class BotService: Sendable {
                 publisher.publish(swaps: pipeline.classifier.counters)
             }
         }
+        await client.run { delivery in loop.handle(delivery) }
         engineRunning.store(false, ordering: .relaxed)
         await execution?.stop()
         if let publisher, let execution { publisher.publish(execution: execution.desk.counters, inFlight: execution.desk.inFlight) }
         if terminal { FileHandle.standardError.write(Data(("\r" + loop.pipeline.progressLine + "\n").utf8)) }
-        network.cancel()
         syncTask?.cancel()
-        await network.value
         await syncTask?.value
         await server?.stop()
         return loop.pipeline.summary(frames: Int(client.stats.snapshot.framesReceived), feed: client.stats.snapshot)
@@ -172,9 +168,9 @@ final class BotService: Sendable {
         if let execution = execution.withLock({ $0 }) { publisher.publish(execution: execution.desk.counters, inFlight: execution.desk.inFlight) }
     }
 
-    /// Ends the run: the network stops, the hot loop finishes the deliveries already queued.
+    /// Ends the run: the feed stops once the delivery being handled is done.
     func stop() {
-        network.cancel()
+        client.stop()
     }
 
     /// Saves sync's state to `path` (nothing without sync: the engine ran on the snapshot alone).

@@ -1,0 +1,99 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+import NIOWebSocket
+
+/// One WebSocket client connection, built directly on swift-nio so that each message reaches its
+/// receiver on the connection's event loop, in the same turn that read its last frame: no hand-over
+/// to a task, no thread woken (the feed's hot path runs there; ADR 0013). TCP (with `TCP_NODELAY`),
+/// TLS for `wss` (swift-nio-ssl, the system's trust roots), the HTTP/1.1 upgrade with the caller's
+/// headers, then `WebSocketMessageHandler`.
+final class WebSocketConnection: Sendable {
+    private let channel: any Channel
+    private let end: WebSocketEndBox
+
+    private init(channel: any Channel, end: WebSocketEndBox) {
+        self.channel = channel
+        self.end = end
+    }
+
+    /// What the upgrade came to.
+    private enum Upgrade: Sendable {
+        case upgraded
+        case refused
+    }
+
+    /// Opens a connection to `address` on `eventLoop`, sending `headers` with the handshake;
+    /// `receive` gets every message from then on, on `eventLoop`. Throws when the connection, TLS
+    /// or the upgrade fails or takes longer than the idle timeout.
+    static func open(
+        _ address: WebSocketAddress, headers: [(String, String)], limits: WebSocketLimits, tls: NIOSSLContext?,
+        on eventLoop: any EventLoop, receive: @escaping WebSocketReceiver
+    ) async throws -> WebSocketConnection {
+        let end = WebSocketEndBox()
+        let timeout = TimeAmount(limits.idleTimeout)
+        let (channel, upgrade) = try await ClientBootstrap(group: eventLoop)
+            .connectTimeout(timeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .connect(host: address.host, port: address.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        let handler = try NIOSSLClientHandler(context: tls, serverHostname: address.isLiteral ? nil : address.host)
+                        try channel.pipeline.syncOperations.addHandler(handler)
+                    }
+                    let upgrader = NIOTypedWebSocketClientUpgrader<Upgrade>(maxFrameSize: limits.maximumMessageSize) { channel, _ in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(WebSocketMessageHandler(limits: limits, receive: receive, end: end))
+                            return .upgraded
+                        }
+                    }
+                    var head = HTTPRequestHead(version: .http1_1, method: .GET, uri: address.target)
+                    head.headers.add(name: "Host", value: address.hostHeader)
+                    head.headers.add(contentsOf: headers)
+                    var configuration = NIOUpgradableHTTPClientPipelineConfiguration(
+                        upgradeConfiguration: NIOTypedHTTPClientUpgradeConfiguration(
+                            upgradeRequestHead: head, upgraders: [upgrader],
+                            notUpgradingCompletionHandler: { channel in channel.eventLoop.makeSucceededFuture(.refused) }))
+                    // The server may send its first frames in the same segment as its answer.
+                    configuration.leftOverBytesStrategy = .forwardBytes
+                    let upgrade = try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: configuration)
+                    return (channel, upgrade)
+                }
+            }
+        let deadline = channel.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+        defer { deadline.cancel() }
+        do {
+            guard try await upgrade.get() == .upgraded else { throw WebSocketConnectionError.upgradeRefused }
+        } catch {
+            channel.close(promise: nil)
+            throw error
+        }
+        return WebSocketConnection(channel: channel, end: end)
+    }
+
+    /// Sends `text` as one text message.
+    func send(text: String) {
+        let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: channel.allocator.buffer(string: text))
+        channel.writeAndFlush(frame, promise: nil)
+    }
+
+    /// Waits until the connection ends and says why; cancelling the waiting task closes it.
+    func ended() async -> WebSocketEnd {
+        await withTaskCancellationHandler {
+            try? await channel.closeFuture.get()
+        } onCancel: {
+            end.note(.closedHere)
+            channel.close(promise: nil)
+        }
+        return end.noted ?? .disconnected
+    }
+}
+
+/// A connection that could not be opened.
+enum WebSocketConnectionError: Error, Equatable, CustomStringConvertible {
+    /// The server answered the handshake without switching to WebSocket.
+    case upgradeRefused
+
+    var description: String { "the server refused the WebSocket upgrade" }
+}

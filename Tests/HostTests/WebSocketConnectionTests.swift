@@ -1,0 +1,113 @@
+@testable import Host
+import NIOConcurrencyHelpers
+import NIOPosix
+import NIOWebSocket
+import Testing
+
+/// The WebSocket transport (`WebSocketConnection`) against a scripted server on loopback:
+/// fragments joined, pings answered, the peer's close honoured, limits enforced, a refusing
+/// receiver obeyed, a refused upgrade reported.
+@Suite struct WebSocketConnectionTests {
+    /// The messages a connection received, in order.
+    final class Inbox: Sendable {
+        private let box = NIOLockedValueBox<[String]>([])
+        /// Receipts: refuse the message with this text.
+        let refuse: String?
+
+        init(refuse: String? = nil) { self.refuse = refuse }
+
+        var messages: [String] { box.withLockedValue { $0 } }
+
+        func receive(_ bytes: [UInt8]) -> WebSocketReceipt {
+            let text = String(decoding: bytes, as: UTF8.self)
+            box.withLockedValue { $0.append(text) }
+            return text == refuse ? .close("refused \(text)") : .accepted
+        }
+    }
+
+    static let limits = WebSocketLimits(maximumMessageSize: 64, idleTimeout: .seconds(10))
+
+    /// Opens a connection to `server` and waits for its end.
+    static func run(_ server: ScriptedWebSocketServer, limits: WebSocketLimits = limits, inbox: Inbox = Inbox()) async throws -> WebSocketEnd {
+        try await server.start()
+        let address = try #require(WebSocketAddress(server.url))
+        let connection = try await WebSocketConnection.open(
+            address, headers: [("X-Test", "1")], limits: limits, tls: nil, on: MultiThreadedEventLoopGroup.singleton.next(),
+            receive: inbox.receive)
+        let end = await connection.ended()
+        await server.stop()
+        return end
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func fragmentsAreJoinedAndPingsAnswered() async throws {
+        let server = ScriptedWebSocketServer(script: [
+            .text("one"), .text("tw", fin: false), .ping("p1"), .continuation("o", fin: false), .continuation("!", fin: true),
+            .close(code: 1001),
+        ])
+        let inbox = Inbox()
+        let end = try await Self.run(server, inbox: inbox)
+        #expect(inbox.messages == ["one", "two!"])
+        #expect(end == .closedByPeer(code: 1001))
+        #expect(server.received.first == .init(opcode: .pong, payload: Array("p1".utf8)))
+        // The client answers the close with the same code.
+        #expect(server.received.last == .init(opcode: .connectionClose, payload: [0x03, 0xE9]))
+        #expect(server.requests.first?.target == "/path?q=1")
+        #expect(server.requests.first?.host == "127.0.0.1:\(try #require(WebSocketAddress(server.url)).port)")
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aMessageOverTheLimitClosesWith1009() async throws {
+        let big = String(repeating: "x", count: 40)
+        let server = ScriptedWebSocketServer(script: [.text("small"), .text(big, fin: false), .continuation(big, fin: true), .text("after")])
+        let inbox = Inbox()
+        let end = try await Self.run(server, inbox: inbox)
+        #expect(end == .messageTooLarge)
+        #expect(inbox.messages == ["small"])
+        #expect(server.received.contains(.init(opcode: .connectionClose, payload: [0x03, 0xF1])))
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func nothingIsDeliveredAfterTheReceiverRefuses() async throws {
+        let server = ScriptedWebSocketServer(script: [.text("a"), .text("stop"), .text("b"), .text("c")])
+        let inbox = Inbox(refuse: "stop")
+        let end = try await Self.run(server, inbox: inbox)
+        #expect(end == .ended("refused stop"))
+        #expect(inbox.messages == ["a", "stop"])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func pingsAloneDoNotKeepAConnectionAlive() async throws {
+        let server = ScriptedWebSocketServer(script: [.text("hello")], pingEvery: .milliseconds(20))
+        let limits = WebSocketLimits(maximumMessageSize: 64, idleTimeout: .milliseconds(300))
+        let inbox = Inbox()
+        let end = try await Self.run(server, limits: limits, inbox: inbox)
+        #expect(end == .idle)
+        #expect(inbox.messages == ["hello"])
+        #expect(server.received.filter { $0.opcode == .pong }.count >= 3)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aRefusedUpgradeThrows() async throws {
+        let server = ScriptedWebSocketServer(script: [], refuseUpgrade: true)
+        await #expect(throws: WebSocketConnectionError.upgradeRefused) {
+            _ = try await Self.run(server)
+        }
+        await server.stop()
+    }
+
+    @Test func addressesAreReadFromURLs() throws {
+        let plain = try #require(WebSocketAddress("ws://127.0.0.1:9642"))
+        #expect(plain == WebSocketAddress(host: "127.0.0.1", port: 9642, secure: false, target: "/"))
+        #expect(plain.hostHeader == "127.0.0.1:9642" && plain.isLiteral)
+        let secure = try #require(WebSocketAddress("wss://user:pw@arb1.arbitrum.io/feed?key=K#frag"))
+        #expect(secure == WebSocketAddress(host: "arb1.arbitrum.io", port: 443, secure: true, target: "/feed?key=K"))
+        #expect(secure.hostHeader == "arb1.arbitrum.io" && !secure.isLiteral)
+        let six = try #require(WebSocketAddress("WS://[::1]:80?x"))
+        #expect(six == WebSocketAddress(host: "::1", port: 80, secure: false, target: "/?x"))
+        #expect(six.hostHeader == "[::1]" && six.isLiteral)
+        for bad in ["http://host", "ws://", "ws://host:0", "ws://host:70000", "ws://host:port", "ws://[::1", "ws://[::1]x", "wss:/host", "ws://:80"] {
+            #expect(WebSocketAddress(bad) == nil, "\(bad)")
+        }
+    }
+}
