@@ -18,7 +18,7 @@ import Testing
 
         var messages: [String] { box.withLockedValue { $0 } }
 
-        func receive(_ bytes: [UInt8]) -> WebSocketReceipt {
+        func receive(_ bytes: [UInt8], _: ContinuousClock.Instant) -> WebSocketReceipt {
             let text = String(decoding: bytes, as: UTF8.self)
             box.withLockedValue { $0.append(text) }
             return text == refuse ? .close("refused \(text)") : .accepted

@@ -70,8 +70,7 @@ struct FeedConnection: Sendable {
         do {
             let connection = try await WebSocketConnection.open(
                 address, headers: Self.handshakeHeaders(resumingAt: resumePoint.next), limits: limits, tls: address.secure ? tls : nil, on: eventLoop
-            ) { bytes in
-                let receivedAt = ContinuousClock.now
+            ) { bytes, receivedAt in
                 FeedStats.add(stats.framesReceived)
                 FeedStats.add(stats.bytesReceived, UInt64(bytes.count))
                 delivered.store(true, ordering: .relaxed)

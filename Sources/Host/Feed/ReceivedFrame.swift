@@ -2,7 +2,8 @@
 struct ReceivedFrame: Sendable {
     /// The message payload, exactly as received (nitro sends JSON text ending with `\n`).
     var bytes: [UInt8]
-    /// Monotonic receive time, for latency measurements.
+    /// When the socket read that completed it arrived (monotonic), for latency measurements: a
+    /// frame read together with others waits for their handling, and that wait is in its latency.
     var receivedAt: ContinuousClock.Instant
     /// Wall-clock receive time in nanoseconds since the Unix epoch, for recordings.
     var receivedAtUnixNanos: UInt64

@@ -71,7 +71,7 @@ public struct HeadSubscription: Sendable {
         let threads = MultiThreadedEventLoopGroup.singleton
         do {
             let tls = address.secure ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
-            let connection = try await WebSocketConnection.open(address, headers: [], limits: limits, tls: tls, on: threads.next()) { message in
+            let connection = try await WebSocketConnection.open(address, headers: [], limits: limits, tls: tls, on: threads.next()) { message, _ in
                 reader.read(message)
             }
             HeadSubscriptionStats.add(stats.connectionsOpened)

@@ -7,8 +7,8 @@ import NIOWebSocket
 /// One WebSocket client connection, built directly on swift-nio so that each message reaches its
 /// receiver on the connection's event loop, in the same turn that read its last frame: no hand-over
 /// to a task, no thread woken (the feed's hot path runs there; ADR 0013). TCP (with `TCP_NODELAY`),
-/// TLS for `wss` (swift-nio-ssl, the system's trust roots), the HTTP/1.1 upgrade with the caller's
-/// headers, then `WebSocketMessageHandler`.
+/// the socket's read clock, TLS for `wss` (swift-nio-ssl, the system's trust roots), the HTTP/1.1
+/// upgrade with the caller's headers, then `WebSocketMessageHandler`.
 final class WebSocketConnection: Sendable {
     private let channel: any Channel
     private let end: WebSocketEndBox
@@ -38,13 +38,16 @@ final class WebSocketConnection: Sendable {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connect(host: address.host, port: address.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    let clock = SocketReadClock()
+                    try channel.pipeline.syncOperations.addHandler(clock)
+                    let readClock = NIOLoopBound(clock, eventLoop: channel.eventLoop)
                     if let tls {
                         let handler = try NIOSSLClientHandler(context: tls, serverHostname: address.isLiteral ? nil : address.host)
                         try channel.pipeline.syncOperations.addHandler(handler)
                     }
                     let upgrader = NIOTypedWebSocketClientUpgrader<Upgrade>(maxFrameSize: limits.maximumMessageSize) { channel, _ in
                         channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(WebSocketMessageHandler(limits: limits, receive: receive, end: end))
+                            try channel.pipeline.syncOperations.addHandler(WebSocketMessageHandler(limits: limits, clock: readClock.value, receive: receive, end: end))
                             return .upgraded
                         }
                     }

@@ -12,6 +12,7 @@ final class WebSocketMessageHandler: ChannelInboundHandler {
     typealias OutboundOut = WebSocketFrame
 
     private let limits: WebSocketLimits
+    private let clock: SocketReadClock
     private let receive: WebSocketReceiver
     private let end: WebSocketEndBox
     private var partial: [UInt8]?
@@ -21,8 +22,9 @@ final class WebSocketMessageHandler: ChannelInboundHandler {
     /// same read that follow a refused one must not overtake it).
     private var closing = false
 
-    init(limits: WebSocketLimits, receive: @escaping WebSocketReceiver, end: WebSocketEndBox) {
+    init(limits: WebSocketLimits, clock: SocketReadClock, receive: @escaping WebSocketReceiver, end: WebSocketEndBox) {
         self.limits = limits
+        self.clock = clock
         self.receive = receive
         self.end = end
     }
@@ -92,7 +94,7 @@ final class WebSocketMessageHandler: ChannelInboundHandler {
     /// Hands `message` to the receiver; closes the connection when it says so.
     private func deliver(_ message: [UInt8], _ context: ChannelHandlerContext) {
         lastMessage = .now()
-        if case .close(let reason) = receive(message) { close(context, because: .ended(reason)) }
+        if case .close(let reason) = receive(message, clock.lastRead) { close(context, because: .ended(reason)) }
     }
 
     /// Notes `reason`, sends a close frame and closes the channel.
@@ -123,8 +125,9 @@ enum WebSocketReceipt: Sendable {
     case close(String)
 }
 
-/// Receives each whole message, on the channel's event loop.
-typealias WebSocketReceiver = @Sendable ([UInt8]) -> WebSocketReceipt
+/// Receives each whole message, with the instant the socket read that completed it, on the
+/// channel's event loop.
+typealias WebSocketReceiver = @Sendable (_ message: [UInt8], _ readAt: ContinuousClock.Instant) -> WebSocketReceipt
 
 /// A connection's limits.
 struct WebSocketLimits: Sendable {
