@@ -31,9 +31,9 @@ extension MetricSeries {
     /// Feed connections open now.
     public static let feedConnections = MetricSeries("mev_feed_connections", .gauge, "Feed connections open now (0 means disconnected from the sequencer).")
     /// Frames waiting in the queue between the connections and the decode loop.
-    public static let queueDepth = MetricSeries("mev_queue_depth", .gauge, "Frames waiting in the bounded queue between the feed connections and the decode loop.")
+    public static let queueDepth = MetricSeries("mev_queue_depth", .gauge, "Frames waiting in a bounded feed queue. `run` keeps none (each frame is handled on the feed's event loop as it is read): 0 there, its backlog is in the decode stage's latency.")
     /// Frames the full queue dropped.
-    public static let queueDropped = MetricSeries("mev_queue_dropped_total", .counter, "Frames the bounded queue dropped because it was full.")
+    public static let queueDropped = MetricSeries("mev_queue_dropped_total", .counter, "Frames a full bounded feed queue dropped (0 in `run`, which keeps no queue).")
 
     // MARK: Swaps
 
