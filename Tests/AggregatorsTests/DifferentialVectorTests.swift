@@ -97,6 +97,7 @@ import TestSupport
                 let data = try expected.bytes("data")
                 #expect(seen.to == to)
                 #expect(seen.data == data)
+                if expected["value"] != nil { #expect(seen.value == (try expected.decimal("value")), "\(kind)") }
             }
         }
     }

@@ -8,7 +8,7 @@ let aggregatorPlugins: [String: any AggregatorPlugin.Type] = [
     ParaSwapPlugin.name: ParaSwapPlugin.self, CoWPlugin.name: CoWPlugin.self, OneInchPlugin.name: OneInchPlugin.self,
     OpenOceanPlugin.name: OpenOceanPlugin.self, ZeroExPlugin.name: ZeroExPlugin.self, KyberSwapPlugin.name: KyberSwapPlugin.self, MetaMaskPlugin.name: MetaMaskPlugin.self,
     LlamaZipPlugin.name: LlamaZipPlugin.self, BeefyZapPlugin.name: BeefyZapPlugin.self, LiFiPlugin.name: LiFiPlugin.self,
-    OdosPlugin.name: OdosPlugin.self,
+    OdosPlugin.name: OdosPlugin.self, RainbowPlugin.name: RainbowPlugin.self,
 ]
 
 /// An inner-call decoder for tests: answers from a table by callee (nil for others), spending
@@ -16,12 +16,12 @@ let aggregatorPlugins: [String: any AggregatorPlugin.Type] = [
 struct TableInnerCalls: InnerCallDecoder {
     /// The answer per callee.
     var answers: [Address: DecodedSwap] = [:]
-    /// The calls it was asked about, by callee and calldata.
+    /// The calls it was asked about, by callee, calldata and value.
     let seen = SeenCalls()
 
     func decode(_ call: ContractCall, budget: inout InnerCallBudget) throws(DecodingError) -> DecodedSwap? {
         try budget.spendCall(at: call.data)
-        seen.append(call.to, Array(call.data))
+        seen.append(call.to, Array(call.data), call.value)
         return answers[call.to]
     }
 }
@@ -29,8 +29,8 @@ struct TableInnerCalls: InnerCallDecoder {
 /// The calls a `TableInnerCalls` saw.
 final class SeenCalls: @unchecked Sendable {
     /// Callee and calldata, in order.
-    private(set) var calls: [(to: Address, data: [UInt8])] = []
-    func append(_ to: Address, _ data: [UInt8]) { calls.append((to, data)) }
+    private(set) var calls: [(to: Address, data: [UInt8], value: UInt256)] = []
+    func append(_ to: Address, _ data: [UInt8], _ value: UInt256) { calls.append((to, data, value)) }
 }
 
 /// A generated aggregator entry as a `DEXEntry`.

@@ -46,9 +46,37 @@ import TestSupport
         // The private routes are named: 1inch V5 and V6, MetaMask, KyberSwap's
         // route through a DEX kind its executor payload does not spell out, LI.FI's own DEX
         // aggregator behind the Diamond and a LI.FI Permit2Proxy call into KyberSwap whose
-        // executor payload is not the L2 route layout, and Odos's `swapCompact`, whose executor
-        // path is private.
-        #expect(total.routeUnknown == 7)
+        // executor payload is not the L2 route layout, Odos's `swapCompact`, whose executor
+        // path is private, Firebird's V4-style executor swap and Rainbow's call into a 1inch V6
+        // executor swap.
+        #expect(total.routeUnknown == 9)
+    }
+
+    /// Firebird's executor swap and Rainbow's wrapped 1inch call name the pairs and amounts
+    /// their receipts show moving: 825 ARB for USDC, and the ether sent less Rainbow's fee for
+    /// USDT.
+    @Test func firebirdAndRainbowNameTheirPairs() throws {
+        var classifier = SwapClassifier(try ConfigLoader().load(path: S.realConfigPath))
+        let text = String(decoding: try Fixture.data("arbitrum_real_swaps_with_receipts.jsonl"), as: UTF8.self)
+        var routes: [String: UnknownRoute] = [:]
+        for line in text.split(separator: "\n") {
+            let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            guard let label = record["toLabel"] as? String, label == "Firebird router" || label == "Rainbow router" else { continue }
+            guard case .swap(_, let swap) = classifier.classify(try transactionCall(record)) else {
+                Issue.record("\(label): not recognised")
+                continue
+            }
+            routes[label] = swap.unknownRoutes.first
+        }
+        let arb = try Address(hex: "0x912CE59144191C1204E64559FE8253a0e49E6548")
+        let usdc = try Address(hex: "0xaf88d065e77c8cC2239327C5EDb3A432268e5831")
+        let usdt = try Address(hex: "0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9")
+        #expect(routes["Firebird router"] == UnknownRoute(aggregator: "firebird", tokenIn: arb, tokenOut: usdc,
+                                                          amountIn: UInt256(825) * UInt256(1_000_000_000_000_000_000), minAmountOut: UInt256(1_275_309_085)))
+        let rainbow = try #require(routes["Rainbow router"])
+        #expect(rainbow.aggregator == "1inch")
+        #expect(rainbow.tokenIn == ArbitrumOne.nativeETHPlaceholder)
+        #expect(rainbow.tokenOut == usdt)
     }
 
     /// Without the aggregators (the config before them), only the Universal Router calls.

@@ -2,7 +2,7 @@
 
 Peer: eth-abi encodes every call from the aggregators' public ABIs (ParaSwap
 Augustus V6.2 `swapExactAmountInOnCurveV1/V2` and `swapExactAmountIn`, Augustus
-V5 `multiSwap`, 1inch V5/V6 `swap` and their direct forms (oneinch_direct.py),
+V5 `multiSwap`, 1inch V4/V5/V6 `swap` and V5/V6's direct forms (oneinch_direct.py),
 OpenOcean `swap`, KyberSwap MetaAggregationRouterV2 `swap`, MetaMask Swaps
 `swap`, Odos Router V2 `swap`/`swapPermit2` (odos.py, with its compact form)) from random
 arguments.
@@ -57,6 +57,10 @@ the Swift decoders (docs/adr/0010):
   with its path, that amount, recipient and deadline 0 and a least output of 1
   (SwapRouter02's form for router version 2), encoded here by eth-abi and
   handed to the host. Meta-transactions hand their callData to the proxy.
+- Rainbow's router (RainbowRouter, BaseAggregator.sol): every `fillQuote` form hands
+  `swapCallData` to `target` with the ether it passes on (`fillQuoteEthToToken`: the value
+  sent less `feeAmount`; the token forms: the value sent); when that call swaps nothing, an
+  unknown route with the pair (ether as the zero address) and the amount sold, no minimum.
 - Bombs: OpenOcean helper calls nested past 3 levels, or more than 32 inner
   calls, are `tooDeep` errors.
 - Malformed: the head cut short is a decoding error, never a trap.
@@ -90,6 +94,8 @@ ZEROX = "0xdef1c0ded9bec7f1a1670819833240f027b25eff"
 ZEROX_DEPLOYER = "0x29f80c1f685e19ae1807063eda432f431ac623d0"
 ZEROX_FQT_NONCE = 21
 WETH = "0x82af49447d8a07e3bd95bd0d56f35241523fbab1"
+RAINBOW = "0x00000000009726632680fb29d3f7a9734e3010e2"
+ONEINCH_V4 = "0x0c6134abc08a1eafc3e2dc9a5ad023bb08da86c3"  # Firebird's router, a V4 fork
 
 
 def llamazip_pairs():
@@ -111,6 +117,7 @@ ENTRIES = [
         {"name": "v5", "address": AUGUSTUS_V5, "kind": "augustus-v5"},
         {"name": "v6.2", "address": AUGUSTUS_V6, "kind": "augustus-v6.2"}]},
     {"name": "1inch", "plugin": "1inch", "routers": [
+        {"name": "v4", "address": ONEINCH_V4, "kind": "aggregation-router-v4"},
         {"name": "v5", "address": oneinch_direct.ONEINCH_V5, "kind": "aggregation-router-v5"},
         {"name": "v6", "address": ONEINCH_V6, "kind": "aggregation-router-v6"}]},
     {"name": "openocean", "plugin": "openocean", "routers": [{"name": "exchange", "address": OPENOCEAN, "kind": "exchange"}]},
@@ -126,6 +133,7 @@ ENTRIES = [
     {"name": "lifi", "plugin": "lifi", "routers": [
         {"name": "diamond", "address": LIFI_DIAMOND, "kind": "diamond"}, {"name": "proxy", "address": LIFI_PROXY, "kind": "permit2-proxy"}]},
     odos.ENTRY,
+    {"name": "rainbow", "plugin": "rainbow", "routers": [{"name": "router", "address": RAINBOW, "kind": "router"}]},
 ]
 
 
@@ -194,6 +202,50 @@ def oneinch(rng):
     calldata = selector(f"swap(address,{desc},bytes)") + encode(
         ["address", desc, "bytes"], [address(rng), (src, dst, address(rng), address(rng), amt, least, amount(rng)), rng.randbytes(rng.randrange(300))])
     return calldata, {"function": "swap", "legs": [], "unknownRoutes": [unknown("1inch", src, dst, amt, least)]}
+
+
+def oneinch_v4(rng):
+    """V4's executor swap: the description is a dynamic tuple (it ends in `bytes permit`)."""
+    desc = "(address,address,address,address,uint256,uint256,uint256,bytes)"
+    src, dst, amt, least = address(rng), address(rng), amount(rng), amount(rng)
+    calldata = selector(f"swap(address,{desc},bytes)") + encode(
+        ["address", desc, "bytes"],
+        [address(rng), (src, dst, address(rng), address(rng), amt, least, amount(rng), rng.randbytes(rng.randrange(100))), rng.randbytes(rng.randrange(300))])
+    return calldata, {"function": "swap", "legs": [], "unknownRoutes": [unknown("1inch", src, dst, amt, least)]}
+
+
+RAINBOW_PERMIT = "(uint256,uint256,uint8,bytes32,bytes32)"
+
+
+def rainbow(rng):
+    """One of RainbowRouter's five fillQuote forms: the inner call to `target` with the ether the
+    router passes on (ETH in: the value sent less the fee), else an unknown route with the pair
+    (ether as the zero address) and the amount sold."""
+    zero = "0x" + "00" * 20
+    target, data = address(rng), rng.randbytes(rng.randrange(4, 400))
+    permit = (amount(rng), amount(rng), 27, rng.randbytes(32), rng.randbytes(32))
+    form = rng.randrange(5)
+    value = 0
+    if form == 0:
+        buy, fee = address(rng), rng.randrange(0, 10**18)
+        value = fee + rng.randrange(0, 10**20)
+        name, sold, bought, amt, inner_value = "fillQuoteEthToToken", zero, buy, value - fee, value - fee
+        calldata = selector(f"{name}(address,address,bytes,uint256)") + encode(["address", "address", "bytes", "uint256"], [buy, target, data, fee])
+    elif form in (1, 2):
+        sell, amt, bps = address(rng), amount(rng), rng.randrange(0, 10_000)
+        name, sold, bought, inner_value = "fillQuoteTokenToEth" + ("WithPermit" if form == 2 else ""), sell, zero, 0
+        types = ["address", "address", "bytes", "uint256", "uint256"] + ([RAINBOW_PERMIT] if form == 2 else [])
+        args = [sell, target, data, amt, bps] + ([permit] if form == 2 else [])
+        calldata = selector(f"{name}({','.join(types)})") + encode(types, args)
+    else:
+        sell, buy, amt, fee = address(rng), address(rng), amount(rng), amount(rng)
+        name, sold, bought, inner_value = "fillQuoteTokenToToken" + ("WithPermit" if form == 4 else ""), sell, buy, 0
+        types = ["address", "address", "address", "bytes", "uint256", "uint256"] + ([RAINBOW_PERMIT] if form == 4 else [])
+        args = [sell, buy, target, data, amt, fee] + ([permit] if form == 4 else [])
+        calldata = selector(f"{name}({','.join(types)})") + encode(types, args)
+    expected = {"function": name, "legs": [], "unknownRoutes": [unknown("rainbow", sold, bought, amt, None)]}
+    inner = [{"to": target, "data": "0x" + data.hex(), "value": str(inner_value)}]
+    return RAINBOW, calldata, inner, expected, [], value
 
 
 OPENOCEAN_DESC = "(address,address,address,address,uint256,uint256,uint256,uint256,address,bytes)"
@@ -633,11 +685,11 @@ def paraswap_wrapper(rng):
 
 
 WRAPPERS = [("cow", cow_wrapper), ("paraswap", paraswap_wrapper), ("beefy-zap", beefy_wrapper), ("lifi", lifi), ("0x", zerox),
-            ("kyberswap", kyber_generic)]
+            ("kyberswap", kyber_generic), ("rainbow", rainbow)]
 
 FUNCTIONS = [
     ("paraswap", AUGUSTUS_V6, curve_v1), ("paraswap", AUGUSTUS_V6, curve_v2), ("paraswap", AUGUSTUS_V6, paraswap_generic),
-    ("paraswap", AUGUSTUS_V5, paraswap_multi), ("1inch", ONEINCH_V6, oneinch), ("openocean", OPENOCEAN, openocean),
+    ("paraswap", AUGUSTUS_V5, paraswap_multi), ("1inch", ONEINCH_V6, oneinch), ("1inch", ONEINCH_V4, oneinch_v4), ("openocean", OPENOCEAN, openocean),
     ("kyberswap", KYBER, kyber), ("kyberswap", KYBER, kyber_simple), ("metamask", METAMASK, metamask),
 ]
 
@@ -661,10 +713,11 @@ def build(seed):
     wrappers = []
     for dex, make in WRAPPERS:
         for _ in range(PER_FUNCTION):
-            to, calldata, inner, expected, *beside = make(rng)
+            to, calldata, inner, expected, *rest = make(rng)
             inner = [{"fromBalance": False, **call} for call in inner]
-            wrappers.append({"kind": make.__name__, "dex": dex, "to": to, "data": "0x" + calldata.hex(), "value": "0",
-                             "innerCalls": inner, "expected": expected, "routesBeside": beside[0] if beside else []})
+            value = rest[1] if len(rest) > 1 else 0
+            wrappers.append({"kind": make.__name__, "dex": dex, "to": to, "data": "0x" + calldata.hex(), "value": str(value),
+                             "innerCalls": inner, "expected": expected, "routesBeside": rest[0] if rest else []})
             if len(malformed) < 10 * len(FUNCTIONS) + 10 * len(WRAPPERS) and rng.random() < 0.25:
                 malformed.append({"kind": make.__name__, "dex": dex, "to": to, "data": "0x" + calldata[:4 + rng.randrange(0, 32 * 3)].hex(), "value": "0"})
     direct, direct_malformed = oneinch_direct.build(rng, PER_FUNCTION, MALFORMED_PER_FUNCTION)

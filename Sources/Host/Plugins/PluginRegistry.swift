@@ -30,6 +30,7 @@ public struct PluginRegistry: Sendable {
         LiFiPlugin.self,
         ZeroExPlugin.self,
         OdosPlugin.self,
+        RainbowPlugin.self,
     ])
 
     /// The plugin types, in the order given.

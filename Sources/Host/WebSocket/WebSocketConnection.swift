@@ -26,13 +26,13 @@ final class WebSocketConnection: Sendable {
 
     /// Opens a connection to `address` on `eventLoop`, sending `headers` with the handshake;
     /// `receive` gets every message from then on, on `eventLoop`. Throws when the connection, TLS
-    /// or the upgrade fails or takes longer than the idle timeout.
+    /// or the upgrade fails or takes longer than the handshake timeout.
     static func open(
         _ address: WebSocketAddress, headers: [(String, String)], limits: WebSocketLimits, tls: NIOSSLContext?,
         on eventLoop: any EventLoop, receive: @escaping WebSocketReceiver
     ) async throws -> WebSocketConnection {
         let end = WebSocketEndBox()
-        let timeout = TimeAmount(limits.idleTimeout)
+        let timeout = TimeAmount(limits.handshakeTimeout)
         let (channel, upgrade) = try await ClientBootstrap(group: eventLoop)
             .connectTimeout(timeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)

@@ -133,9 +133,10 @@ typealias WebSocketReceiver = @Sendable (_ message: [UInt8], _ readAt: Continuou
 struct WebSocketLimits: Sendable {
     /// The largest message accepted (frames joined).
     var maximumMessageSize: Int
-    /// The longest time without a message before the connection is closed; also the most the
-    /// TCP connect and the handshake may take.
+    /// The longest time without a message before the connection is closed.
     var idleTimeout: Duration
+    /// The most the TCP connect, TLS and the upgrade may take together.
+    var handshakeTimeout: Duration = .seconds(10)
 }
 
 /// Where a connection's handlers note why it ended; the first note wins.

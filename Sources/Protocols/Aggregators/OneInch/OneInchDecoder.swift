@@ -1,10 +1,12 @@
 import Kernel
 
-/// Decodes calls to 1inch's routers: the executor swaps of both versions as unknown routes, then
-/// each version's direct forms.
+/// Decodes calls to 1inch's routers: the executor swaps of every version as unknown routes, then
+/// V5's and V6's direct forms.
 struct OneInchDecoder: AggregatorDecoder {
     /// The entry's name.
     let aggregator: String
+    /// The V4 routers (and forks).
+    let v4: RouterAddresses
     /// The V5 routers.
     let v5: RouterAddresses
     /// The V6 routers.
@@ -17,9 +19,13 @@ struct OneInchDecoder: AggregatorDecoder {
     let v6Calls: UnoswapV6Call
 
     func decode(_ call: ContractCall, inner: any InnerCallDecoder, budget: inout InnerCallBudget) throws(DecodingError) -> DecodedSwap? {
-        let isV6 = v6.contains(call.to)
-        guard isV6 || v5.contains(call.to), let selector = FunctionSelector.leading(call.data) else { return nil }
+        guard let selector = FunctionSelector.leading(call.data) else { return nil }
         let arguments = CalldataReader.arguments(of: call.data, origin: budget.origin)
+        if v4.contains(call.to) {
+            return selector == OneInchPlugin.v4Description.selector ? try OneInchPlugin.v4Description.route(arguments, aggregator: aggregator) : nil
+        }
+        let isV6 = v6.contains(call.to)
+        guard isV6 || v5.contains(call.to) else { return nil }
         if let description = executorSwaps[selector] {
             return try description.route(arguments, aggregator: aggregator)
         }
