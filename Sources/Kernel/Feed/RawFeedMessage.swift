@@ -67,7 +67,9 @@ extension FeedFrameReader {
         }
         let total = l2Count + sigCount + metaCount
         var failure: FeedError?
-        let bytes = [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+        // Nothing to decode is the empty literal (see `UInt256.minimalBigEndianBytes`: a zero
+        // capacity would write into the shared empty-array storage).
+        let bytes = total == 0 ? [] : [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
             let raw = UnsafeMutableRawBufferPointer(out)
             do throws(FeedError) {
                 if l2Count > 0, let s = m.l2Msg {

@@ -84,6 +84,10 @@ extension UInt256 {
     @inlinable
     public var minimalBigEndianBytes: [UInt8] {
         let length = (bitWidth + 7) >> 3
+        // Zero is the empty array as a literal: `init(unsafeUninitializedCapacity: 0)` stores its
+        // count into the shared empty-array storage, a write Thread Sanitizer reports as a race
+        // between any two threads doing it (the same value, but a write all the same).
+        if length == 0 { return [] }
         return [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
             var i = 0
             while i < length {
