@@ -23,13 +23,17 @@ final class PoolAddressMemo: Sendable {
             count = bytes.count
         }
 
+        // Word by word: a byte-wise comparison of the 96 bytes cost most of a memo hit.
         static func == (a: Preimage, b: Preimage) -> Bool {
-            a.count == b.count && withUnsafeBytes(of: a.words) { x in withUnsafeBytes(of: b.words) { y in x.elementsEqual(y) } }
+            let (x, y) = (a.words, b.words)
+            return a.count == b.count && x.0 == y.0 && x.1 == y.1 && x.2 == y.2 && x.3 == y.3 && x.4 == y.4 && x.5 == y.5
+                && x.6 == y.6 && x.7 == y.7 && x.8 == y.8 && x.9 == y.9 && x.10 == y.10 && x.11 == y.11
         }
 
         func hash(into hasher: inout Hasher) {
+            let w = words
             hasher.combine(count)
-            withUnsafeBytes(of: words) { hasher.combine(bytes: $0) }
+            for word in [w.0, w.1, w.2, w.3, w.4, w.5, w.6, w.7, w.8, w.9, w.10, w.11] { hasher.combine(word) }
         }
     }
 

@@ -27,9 +27,10 @@ struct PoolDeployer: Sendable {
     /// (Augustus V6.2 hashes a pool's token0, token1 and fee words so, the first byte holding
     /// the direction flag).
     func pool(clearingFirstByteOf record: ArraySlice<UInt8>) -> Address {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
-            buffer.initialize(repeating: 0)
-            for (k, byte) in record.prefix(96).enumerated() where k > 0 { buffer[k] = byte }
+        withUnsafeTemporaryAllocation(byteCount: 96, alignment: 8) { buffer in
+            buffer.initializeMemory(as: UInt8.self, repeating: 0)
+            record.prefix(96).withUnsafeBytes { buffer.copyMemory(from: $0) }
+            buffer[0] = 0
             return pool(saltOf: UnsafeRawBufferPointer(buffer))
         }
     }
