@@ -2,12 +2,14 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import NIOWebSocket
 
 /// A WebSocket server on loopback for the transport's tests (a real server, written for them):
 /// on each upgraded connection it writes `script`'s frames in one flush, then records every frame
 /// the client sends (pongs, close frames). With `refuseUpgrade` it answers the handshake with a
-/// plain 404. With `pingEvery` it pings the client until it goes away.
+/// plain 404. With `pingEvery` it pings the client until it goes away. With `tls` it speaks TLS
+/// (its `url` is then `wss://localhost:PORT/…`).
 final class ScriptedWebSocketServer: Sendable {
     /// One frame to send: its opcode, fin bit and payload.
     struct Frame: Sendable {
@@ -30,6 +32,7 @@ final class ScriptedWebSocketServer: Sendable {
     private let script: [Frame]
     private let refuseUpgrade: Bool
     private let pingEvery: TimeAmount?
+    private let tls: NIOSSLContext?
     /// What the lock guards.
     struct State {
         var listener: (any Channel)?
@@ -39,14 +42,18 @@ final class ScriptedWebSocketServer: Sendable {
     }
     private let state = NIOLockedValueBox(State())
 
-    init(script: [Frame], refuseUpgrade: Bool = false, pingEvery: TimeAmount? = nil) {
+    init(script: [Frame], refuseUpgrade: Bool = false, pingEvery: TimeAmount? = nil, tls: NIOSSLContext? = nil) {
         self.script = script
         self.refuseUpgrade = refuseUpgrade
         self.pingEvery = pingEvery
+        self.tls = tls
     }
 
-    /// `ws://127.0.0.1:PORT/path` once started.
-    var url: String { "ws://127.0.0.1:\(state.withLockedValue { $0.port })/path?q=1" }
+    /// `ws://127.0.0.1:PORT/path?q=1` once started (`wss://localhost:…` with TLS).
+    var url: String {
+        let port = state.withLockedValue { $0.port }
+        return tls == nil ? "ws://127.0.0.1:\(port)/path?q=1" : "wss://localhost:\(port)/path?q=1"
+    }
 
     /// What clients sent, in order.
     var received: [Received] { state.withLockedValue { $0.received } }
@@ -55,11 +62,12 @@ final class ScriptedWebSocketServer: Sendable {
     var requests: [(target: String, host: String?)] { state.withLockedValue { $0.requests } }
 
     func start() async throws {
-        let (script, refuse, pingEvery, state) = (self.script, refuseUpgrade, self.pingEvery, self.state)
+        let (script, refuse, pingEvery, state, tls) = (self.script, refuseUpgrade, self.pingEvery, self.state, self.tls)
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     let upgrader = NIOWebSocketServerUpgrader(
                         shouldUpgrade: { channel, head in
                             state.withLockedValue { $0.requests.append((head.uri, head.headers.first(name: "Host"))) }

@@ -1,6 +1,8 @@
+import Foundation
 @testable import Host
 import NIOConcurrencyHelpers
 import NIOPosix
+import NIOSSL
 import NIOWebSocket
 import Testing
 
@@ -27,12 +29,13 @@ import Testing
 
     static let limits = WebSocketLimits(maximumMessageSize: 64, idleTimeout: .seconds(10))
 
-    /// Opens a connection to `server` and waits for its end.
-    static func run(_ server: ScriptedWebSocketServer, limits: WebSocketLimits = limits, inbox: Inbox = Inbox()) async throws -> WebSocketEnd {
+    /// Opens a connection to `server` (with `tls` for a `wss` one) and waits for its end.
+    static func run(_ server: ScriptedWebSocketServer, limits: WebSocketLimits = limits, inbox: Inbox = Inbox(),
+                    tls: NIOSSLContext? = nil) async throws -> WebSocketEnd {
         try await server.start()
         let address = try #require(WebSocketAddress(server.url))
         let connection = try await WebSocketConnection.open(
-            address, headers: [("X-Test", "1")], limits: limits, tls: nil, on: MultiThreadedEventLoopGroup.singleton.next(),
+            address, headers: [("X-Test", "1")], limits: limits, tls: tls, on: MultiThreadedEventLoopGroup.singleton.next(),
             receive: inbox.receive)
         let end = await connection.ended()
         await server.stop()
@@ -94,6 +97,49 @@ import Testing
             _ = try await Self.run(server)
         }
         await server.stop()
+    }
+
+    /// A self-signed certificate for `localhost` and its key, made by the system's `openssl`.
+    static func selfSignedCertificate() throws -> (NIOSSLCertificate, NIOSSLPrivateKey) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mevbot-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (cert, key) = (folder.appendingPathComponent("cert.pem").path, folder.appendingPathComponent("key.pem").path)
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", key,
+                             "-out", cert, "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+        return (try NIOSSLCertificate(file: cert, format: .pem), try NIOSSLPrivateKey(file: key, format: .pem))
+    }
+
+    /// `wss`: the same messages over TLS to a client that trusts the server's certificate, named
+    /// by SNI and checked against `localhost`; a client trusting only the system's roots refuses
+    /// the self-signed server.
+    @Test(.timeLimit(.minutes(1)))
+    func secureConnectionsRunOverTLS() async throws {
+        let (certificate, key) = try Self.selfSignedCertificate()
+        let serverTLS = try NIOSSLContext(configuration: .makeServerConfiguration(certificateChain: [.certificate(certificate)], privateKey: .privateKey(key)))
+        var trusting = TLSConfiguration.makeClientConfiguration()
+        trusting.trustRoots = .certificates([certificate])
+        let inbox = Inbox()
+        let server = ScriptedWebSocketServer(script: [.text("over tls"), .text("tw", fin: false), .continuation("o", fin: true), .close(code: 1000)],
+                                             tls: serverTLS)
+        let end = try await Self.run(server, inbox: inbox, tls: try NIOSSLContext(configuration: trusting))
+        #expect(inbox.messages == ["over tls", "two"])
+        #expect(end == .closedByPeer(code: 1000))
+        #expect(server.requests.first?.host == "localhost:\(try #require(WebSocketAddress(server.url)).port)")
+
+        let stranger = ScriptedWebSocketServer(script: [.text("unseen")], tls: serverTLS)
+        let systemRoots = try NIOSSLContext(configuration: .makeClientConfiguration())
+        let refused = Inbox()
+        await #expect(throws: (any Error).self) { _ = try await Self.run(stranger, inbox: refused, tls: systemRoots) }
+        #expect(refused.messages.isEmpty)
+        await stranger.stop()
     }
 
     @Test func addressesAreReadFromURLs() throws {
