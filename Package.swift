@@ -153,7 +153,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "EngineBenchmarks",
-            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "TestSupport", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Curve", "TestSupport", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

@@ -1,4 +1,5 @@
 import Benchmark
+import Curve
 import Engine
 import Kernel
 import UniswapV2
@@ -84,11 +85,35 @@ func sizingBenchmarks() {
         }
     }
 
+    // Curve + V3: a USDC/USDT Uniswap V3 pool (0.05 %, 5 M of each in range, one position over
+    // the whole range as above) paying 1.01 USDT per USDC, then a Curve StableSwap pool
+    // (A = 2,000, fee 4 bp, 10 M of each) back at par. The Curve hop has no closed form: the
+    // bracketed search, 40 exact quotes, each a Newton solve of the invariant.
+    let sqrtParity = UInt256(decimal: "79623317895830914860737227849") ?? .zero
+    let microRate = UInt256(decimal: "1000000000000000000000000000000") ?? .zero  // 10^(36 - 6)
+    guard let parityTick = try? TickMath.tick(atSqrtRatio: sqrtParity),
+          let stableV3 = try? UniswapV3Pool(
+              address: .zero, token0: .zero, token1: .zero, fee: 500, tickSpacing: 10, sqrtPriceX96: sqrtParity, tick: parityTick,
+              liquidity: UInt256(5_000_000_000_000), ticks: TickTable()),
+          let stableCurve = try? CurveStableSwapPool(
+              address: .zero, coins: [.zero, .zero], variant: .stableswap, amplification: UInt256(200_000),
+              fee: UInt256(4_000_000), adminFee: UInt256(5_000_000_000), rates: [microRate, microRate],
+              balances: [UInt256(10_000_000_000_000), UInt256(10_000_000_000_000)]),
+          let stableBounds = SizingBounds(upper: UInt256(200_000_000_000))  // 200,000 USDC
+    else { fatalError("the benchmark Curve + V3 cycle no longer builds") }
+    let curveThenV3 = [SizingHop(pool: stableV3, from: 0, to: 1), SizingHop(pool: stableCurve, from: 1, to: 0)]
+    Benchmark("Bracketed sizing, Uniswap V3 then Curve StableSwap (per op)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(sizer.size(curveThenV3, within: stableBounds))
+        }
+    }
+
     // Every cycle above is profitable, so each benchmark sizes a real opportunity.
     // Each sizing's method and cycle quotes, for reading the timings.
-    for (name, hops) in [("2 V2 18-decimal", twoPairs), ("2 V2 through USDC", twoPairsThroughUSDC), ("3 V2", threePairs),
-                         ("V3 then V2", v3ThenPair), ("bracketed", twoPairsWithoutMaps)] {
-        let sizing = sizer.size(hops, within: bounds)
+    for (name, hops, limits) in [("2 V2 18-decimal", twoPairs, bounds), ("2 V2 through USDC", twoPairsThroughUSDC, bounds), ("3 V2", threePairs, bounds),
+                                 ("V3 then V2", v3ThenPair, bounds), ("bracketed", twoPairsWithoutMaps, bounds),
+                                 ("V3 then Curve", curveThenV3, stableBounds)] {
+        let sizing = sizer.size(hops, within: limits)
         guard sizing.trade != nil else { fatalError("a benchmark cycle lost its profit") }
         print("sizing \(name): \(sizing.method), \(sizing.quoteEvaluations) cycle quotes, \(sizing.hopQuotes) single-pool")
     }

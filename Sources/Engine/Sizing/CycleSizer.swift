@@ -145,11 +145,23 @@ public struct CycleSizer: Sendable {
     }
 
     /// The walk over every hop's segments, in floating point; nil when a hop has none.
+    ///
+    /// Hops without a Möbius map are asked first: their pools (Curve, Camelot's stable pairs)
+    /// have no segments either, and finding that out is cheap, while a concentrated-liquidity
+    /// pool's segments cost a run of its swap loop (measured: a V3 + Curve cycle sized in 177 µs
+    /// asking the V3 pool first, 78 µs asking the Curve pool first).
     func piecewiseOptimum(_ hops: [SizingHop], within bounds: SizingBounds) -> PiecewiseOptimum? {
+        var lists = [[SwapSegment]?](repeating: nil, count: hops.count)
+        for mapped in [false, true] {
+            for index in hops.indices where (hops[index].map != nil) == mapped {
+                guard let list = hops[index].segments?(segmentLimit), !list.isEmpty else { return nil }
+                lists[index] = list
+            }
+        }
         var segments: [PiecewiseOptimum.Hop] = []
         segments.reserveCapacity(hops.count)
-        for hop in hops {
-            guard let list = hop.segments?(segmentLimit), !list.isEmpty else { return nil }
+        for list in lists {
+            guard let list else { return nil }
             // Fewer than asked for: the pool prices nothing past the last (`swapSegments`).
             segments.append(PiecewiseOptimum.Hop(segments: list.map(PiecewiseOptimum.Segment.init), isComplete: list.count < segmentLimit))
         }
