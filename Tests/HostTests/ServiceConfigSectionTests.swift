@@ -46,6 +46,8 @@ import Testing
     @Test func badValuesAreRefusedByField() {
         let cases = [
             ("service:\n  feeds: [\"https://x\"]\n", "config/dex.yaml: service: feeds[0]: expected a ws:// or wss:// URL with a host"),
+            // A port the WebSocket client cannot dial is refused at start, not at each reconnect.
+            ("service:\n  feeds: [\"wss://feed.example:70000/feed\"]\n", "config/dex.yaml: service: feeds[0]: expected a ws:// or wss:// URL with a host"),
             ("service:\n  metricsPort: 70000\n", "config/dex.yaml: service: metricsPort: 70000 is out of range 0...65535"),
             ("service:\n  logLevel: loud\n", "config/dex.yaml: service: logLevel: expected one of trace, debug, info, notice, warning, error, critical"),
             ("service:\n  logFormat: xml\n", "config/dex.yaml: service: logFormat: expected text or json"),

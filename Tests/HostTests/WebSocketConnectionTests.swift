@@ -99,6 +99,24 @@ import Testing
         await server.stop()
     }
 
+    /// Cancelling the task that waits for the end closes the connection with a close frame
+    /// (1000) to the server.
+    @Test(.timeLimit(.minutes(1)))
+    func cancellingTheWaitClosesWithAFrame() async throws {
+        let server = ScriptedWebSocketServer(script: [.text("hello")])
+        try await server.start()
+        let inbox = Inbox()
+        let connection = try await WebSocketConnection.open(
+            try #require(WebSocketAddress(server.url)), headers: [], limits: Self.limits, tls: nil,
+            on: MultiThreadedEventLoopGroup.singleton.next(), receive: inbox.receive)
+        let waiting = Task { await connection.ended() }
+        try await waitUntil("the message") { inbox.messages == ["hello"] }
+        waiting.cancel()
+        #expect(await waiting.value == .closedHere)
+        try await waitUntil("the close frame") { server.received.contains(.init(opcode: .connectionClose, payload: [0x03, 0xE8])) }
+        await server.stop()
+    }
+
     /// A self-signed certificate for `localhost` and its key, made by the system's `openssl`.
     static func selfSignedCertificate() throws -> (NIOSSLCertificate, NIOSSLPrivateKey) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mevbot-tls-\(UUID().uuidString)")

@@ -29,8 +29,8 @@ struct RecordCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !feeds.isEmpty else { throw ValidationError("give at least one --feed URL") }
-        for url in feeds where !(url.hasPrefix("ws://") || url.hasPrefix("wss://")) {
-            throw ValidationError("--feed \(url): expected a ws:// or wss:// URL")
+        for url in feeds where !RPCEndpoint.accepts(url, schemes: ["ws", "wss"]) {
+            throw ValidationError("--feed \(Redaction.url(url)): expected a ws:// or wss:// URL with a host")
         }
         if let duration, !(duration > 0 && duration < 1e9) { throw ValidationError("--duration must be a positive number of seconds") }
     }

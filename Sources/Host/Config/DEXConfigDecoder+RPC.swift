@@ -39,9 +39,7 @@ extension DEXConfigDecoder {
     /// A URL of one of `schemes` with a host; the message names the schemes, never the value.
     mutating func url(_ node: Node?, at place: ConfigPlace, schemes: [String]) -> String? {
         guard let text = reader.text(node, at: place) else { return nil }
-        let scheme = text.prefix { $0 != ":" }.lowercased()
-        guard schemes.contains(scheme), text.dropFirst(scheme.count).hasPrefix("://"),
-              RPCEndpoint.host(of: text) != nil else {
+        guard RPCEndpoint.accepts(text, schemes: schemes) else {
             reader.fail(place, "expected a \(schemes.map { $0 + "://" }.joined(separator: " or ")) URL with a host")
             return nil
         }

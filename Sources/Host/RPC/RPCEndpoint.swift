@@ -34,6 +34,14 @@ public struct RPCEndpoint: Sendable, Equatable, CustomStringConvertible {
         return host.isEmpty ? nil : String(host)
     }
 
+    /// Whether `url` is a URL of one of `schemes` with a host; a `ws://` or `wss://` one must
+    /// also be one the WebSocket client can dial (`WebSocketAddress`: a port in 1...65535).
+    static func accepts(_ url: String, schemes: [String]) -> Bool {
+        let scheme = url.prefix { $0 != ":" }.lowercased()
+        guard schemes.contains(scheme), url.dropFirst(scheme.count).hasPrefix("://"), host(of: url) != nil else { return false }
+        return scheme == "ws" || scheme == "wss" ? WebSocketAddress(url) != nil : true
+    }
+
     /// The part of `url` after its authority: path, query and fragment.
     static func tail(of url: String) -> String {
         var rest = Substring(url)

@@ -99,8 +99,7 @@ struct RunSettings: Sendable, Equatable {
     static func urls(_ text: String, in name: String, schemes: [String]) throws(RunSettingsError) -> [String] {
         let urls = list(text)
         for (position, url) in urls.enumerated() {
-            let scheme = url.prefix { $0 != ":" }.lowercased()
-            guard schemes.contains(scheme), url.dropFirst(scheme.count).hasPrefix("://"), RPCEndpoint.host(of: url) != nil else {
+            guard RPCEndpoint.accepts(url, schemes: schemes) else {
                 throw RunSettingsError(
                     setting: name, message: "URL \(position + 1) is not a \(schemes.map { $0 + "://" }.joined(separator: " or ")) URL with a host (its text is not shown: it may hold a key)")
             }

@@ -81,13 +81,23 @@ final class WebSocketConnection: Sendable {
         channel.writeAndFlush(frame, promise: nil)
     }
 
+    /// Sends a close frame (1000, normal closure) and closes the connection once it is written;
+    /// the peer's answer is not awaited.
+    func close() {
+        end.note(.closedHere)
+        var code = channel.allocator.buffer(capacity: 2)
+        code.writeInteger(UInt16(1000))
+        let frame = WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: code)
+        let channel = self.channel
+        channel.writeAndFlush(frame).whenComplete { _ in channel.close(promise: nil) }
+    }
+
     /// Waits until the connection ends and says why; cancelling the waiting task closes it.
     func ended() async -> WebSocketEnd {
         await withTaskCancellationHandler {
             try? await channel.closeFuture.get()
         } onCancel: {
-            end.note(.closedHere)
-            channel.close(promise: nil)
+            close()
         }
         return end.noted ?? .disconnected
     }
