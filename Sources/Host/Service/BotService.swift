@@ -136,6 +136,10 @@ final class BotService: Sendable {
             }
         }
         await client.run { delivery in loop.handle(delivery) }
+        // The last deliveries' counts, which the 100 ms cadence above may not have published: a
+        // scrape after the end (the demo keeps serving) must agree with the summary.
+        publisher?.publish(engine: loop.pipeline.engineCounters)
+        publisher?.publish(swaps: loop.pipeline.classifier.counters)
         engineRunning.store(false, ordering: .relaxed)
         await execution?.stop()
         if let publisher, let execution { publisher.publish(execution: execution.desk.counters, inFlight: execution.desk.inFlight) }
