@@ -59,11 +59,11 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     /// Serves `frames` on loopback and runs them through the feed client and the pipeline, on the
-    /// feed's event loop as `run` does; each opportunity goes to `report`. With `engine`, frames go out `pacing` apart (2 ms by default:
-    /// as a feed's, 250 ms, only faster, so that each frame's latency is its own and not time
-    /// queued behind the frames before it), and the summary adds `sentToDecisionNanos`: from the
-    /// server's flush of a frame to the decision on its messages. The summary line, and whether
-    /// every message arrived before the timeout.
+    /// feed's event loop as `run` does; each opportunity goes to `report`. With `engine`, frames
+    /// go out `pacing` apart (2 ms by default: as a feed's, 250 ms, only faster, so that each
+    /// frame's latency is its own and not time queued behind the frames before it), and the
+    /// summary adds `sentToDecisionNanos`: from the server's flush of a frame to the decision on
+    /// its messages. The summary line, and whether every message arrived before the timeout.
     static func replay(
         _ frames: [RecordedFrame], config loaded: LoadedConfig, engine: Engine?, pacing: ReplayPacing = .interval(.milliseconds(2)),
         timeoutSeconds: Int, report: @escaping (Opportunity) -> Void

@@ -107,7 +107,7 @@ public final class FeedClient: Sendable {
     private func makeTLSContext() -> NIOSSLContext? {
         guard configuration.urls.contains(where: { WebSocketAddress($0)?.secure == true }) else { return nil }
         do {
-            return try NIOSSLContext(configuration: .makeClientConfiguration())
+            return try WebSocketConnection.systemTLS()
         } catch {
             logger.error("no TLS context: wss:// feeds cannot connect", metadata: ["error": "\(error)"])
             return nil

@@ -12,8 +12,6 @@ public struct FeedClientConfiguration: Sendable {
     /// A connection that delivers nothing for this long is dropped and reopened (the Arbitrum One
     /// feed sends several frames a second).
     var idleTimeout: Duration = .seconds(20)
-    /// How long to wait for the server's close reply when the client closes.
-    var closeTimeout: Duration = .seconds(1)
     /// The reconnect schedule.
     var backoff = FeedBackoff()
     /// The first sequence number wanted, when resuming from a known position.

@@ -2,7 +2,6 @@ import Kernel
 import Logging
 import NIOConcurrencyHelpers
 import NIOPosix
-import NIOSSL
 
 /// New heads from `eth_subscribe ["newHeads"]` over a WebSocket, as an `AsyncStream`. The
 /// connection subscribes, yields every head it is sent, and when it ends (closed, refused,
@@ -70,7 +69,7 @@ public struct HeadSubscription: Sendable {
         let limits = WebSocketLimits(maximumMessageSize: Self.maximumMessageSize, idleTimeout: idleTimeout)
         let threads = MultiThreadedEventLoopGroup.singleton
         do {
-            let tls = address.secure ? try NIOSSLContext(configuration: .makeClientConfiguration()) : nil
+            let tls = address.secure ? try WebSocketConnection.systemTLS() : nil
             let connection = try await WebSocketConnection.open(address, headers: [], limits: limits, tls: tls, on: threads.next()) { message, _ in
                 reader.read(message)
             }

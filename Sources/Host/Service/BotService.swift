@@ -105,9 +105,10 @@ final class BotService: Sendable {
     }
 
     /// Connects the feed and runs the hot loop on its event loop until `stop()` (or, for the demo,
-    /// the demo feed's last message), then stops the rest; the summary line. With `publisher`, each delivery's stages go to the
-    /// stage histograms (`DeliveryTimings`) and the loop's counters are published every 100 ms.
-    /// With an attached execution, each delivery's opportunities are traded.
+    /// the demo feed's last message), then stops the rest; the summary line. With `publisher`,
+    /// each delivery's stages go to the stage histograms (`DeliveryTimings`) and the loop's
+    /// counters are published every 100 ms, and once more at the end. With an attached
+    /// execution, each delivery's opportunities are traded.
     func run(publisher: MetricsPublisher? = nil, progress: Bool = false,
              report: @escaping (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
         engineRunning.store(true, ordering: .relaxed)

@@ -75,6 +75,11 @@ final class WebSocketConnection: Sendable {
         return WebSocketConnection(channel: channel, end: end)
     }
 
+    /// A TLS client context trusting the system's roots, for `wss` endpoints.
+    static func systemTLS() throws -> NIOSSLContext {
+        try NIOSSLContext(configuration: .makeClientConfiguration())
+    }
+
     /// Sends `text` as one text message.
     func send(text: String) {
         let frame = WebSocketFrame(fin: true, opcode: .text, maskKey: .random(), data: channel.allocator.buffer(string: text))
