@@ -20,8 +20,9 @@ public struct FeeTierPoolKey: Sendable, Equatable {
     public func withPreimage<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 96) { buffer in
             buffer.initialize(repeating: 0)
-            token0.withUnsafeBytes { for (k, byte) in $0.enumerated() { buffer[12 + k] = byte } }
-            token1.withUnsafeBytes { for (k, byte) in $0.enumerated() { buffer[44 + k] = byte } }
+            let words = UnsafeMutableRawBufferPointer(buffer)
+            token0.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: words[12..<32]).copyMemory(from: $0) }
+            token1.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: words[44..<64]).copyMemory(from: $0) }
             buffer[93] = UInt8(truncatingIfNeeded: fee >> 16)
             buffer[94] = UInt8(truncatingIfNeeded: fee >> 8)
             buffer[95] = UInt8(truncatingIfNeeded: fee)
