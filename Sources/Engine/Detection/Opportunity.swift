@@ -34,6 +34,27 @@ public struct Opportunity: Sendable, Equatable {
     /// The hops as the executor contract takes them (kind, pool, token indexes).
     public var executorHops: [ExecutorHop]
 
+    /// An opportunity with these fields (the engine makes them; so may a tool that reads them back).
+    public init(sequenceNumber: UInt64, trigger: Hash32, block: UInt64, token: Address, cycle: [Hop],
+                amountIn: UInt256, amountOut: UInt256, grossProfit: UInt256, gasUnits: UInt64, l2Cost: UInt256,
+                l1Cost: UInt256, netProfit: UInt256, netProfitEth: UInt256, stateVersion: UInt64, executorHops: [ExecutorHop]) {
+        self.sequenceNumber = sequenceNumber
+        self.trigger = trigger
+        self.block = block
+        self.token = token
+        self.cycle = cycle
+        self.amountIn = amountIn
+        self.amountOut = amountOut
+        self.grossProfit = grossProfit
+        self.gasUnits = gasUnits
+        self.l2Cost = l2Cost
+        self.l1Cost = l1Cost
+        self.netProfit = netProfit
+        self.netProfitEth = netProfitEth
+        self.stateVersion = stateVersion
+        self.executorHops = executorHops
+    }
+
     /// One hop of the sized trade.
     public struct Hop: Sendable, Equatable {
         /// The pool.
@@ -48,6 +69,16 @@ public struct Opportunity: Sendable, Equatable {
         public var amountIn: UInt256
         /// The amount paid out.
         public var amountOut: UInt256
+
+        /// A hop with these fields.
+        public init(pool: Address, dex: String, tokenIn: Address, tokenOut: Address, amountIn: UInt256, amountOut: UInt256) {
+            self.pool = pool
+            self.dex = dex
+            self.tokenIn = tokenIn
+            self.tokenOut = tokenOut
+            self.amountIn = amountIn
+            self.amountOut = amountOut
+        }
     }
 }
 

@@ -76,18 +76,19 @@ public struct SnapshotCodec: Sendable {
     /// no plugin, a pool that plugin does not write (a pool of another family), and a pool
     /// address given twice: what `decode` would refuse.
     public func encode(_ snapshot: Snapshot) throws(SnapshotError) -> [UInt8] {
-        var text = #"{"block":\#(snapshot.block),"timestamp":\#(snapshot.timestamp)"#
-        if let l2BaseFee = snapshot.l2BaseFee { text += #","l2BaseFee":"\#(l2BaseFee)""# }
-        if let l1PricePerUnit = snapshot.l1PricePerUnit { text += #","l1PricePerUnit":"\#(l1PricePerUnit)""# }
-        text += #","pools":["#
+        var head = #"{"block":\#(snapshot.block),"timestamp":\#(snapshot.timestamp)"#
+        if let l2BaseFee = snapshot.l2BaseFee { head += #","l2BaseFee":"\#(l2BaseFee)""# }
+        if let l1PricePerUnit = snapshot.l1PricePerUnit { head += #","l1PricePerUnit":"\#(l1PricePerUnit)""# }
+        head += #","pools":["#
+        var text = Array(head.utf8)
         var indexes: [Address: Int] = [:]
         for (index, pool) in snapshot.pools.enumerated() {
             try Self.recordUnique(pool.pool.address, at: index, in: &indexes)
-            text += index == 0 ? "\n" : ",\n"
+            text += (index == 0 ? "\n" : ",\n").utf8
             try entry(of: pool, at: index).render(into: &text)
         }
-        text += "\n]}\n"
-        return Array(text.utf8)
+        text += "\n]}\n".utf8
+        return text
     }
 
     /// The entry of pool `index`: `dex`, its plugin's fields, `assumed`.

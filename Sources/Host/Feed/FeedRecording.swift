@@ -38,9 +38,7 @@ enum FeedRecordingFormat {
         if !trimmed.contains(0x0A), !trimmed.contains(0x0D), isSingleObject(trimmed) {
             out.append(contentsOf: trimmed)
         } else {
-            var quoted = ""
-            JSONValue.appendQuoted(String(decoding: frame.bytes, as: UTF8.self), to: &quoted)
-            out.append(contentsOf: quoted.utf8)
+            JSONValue.appendQuoted(String(decoding: frame.bytes, as: UTF8.self), to: &out)
         }
         out.append(contentsOf: "}\n".utf8)
         return out

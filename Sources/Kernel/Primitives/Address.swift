@@ -96,18 +96,20 @@ public struct Address: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// `0x` and 40 hex digits with the EIP-55 mixed-case checksum.
     public var checksummed: String {
-        let lower = Array(description.utf8.dropFirst(2))
-        let digest = lower.withUnsafeBytes { Keccak256.hash($0) }
-        var out: [UInt8] = [UInt8(ascii: "0"), UInt8(ascii: "x")]
-        out.reserveCapacity(42)
-        digest.withUnsafeBytes { d in
-            for (i, c) in lower.enumerated() {
-                let nibble = i & 1 == 0 ? d[i / 2] >> 4 : d[i / 2] & 0x0f
-                let isLetter = c >= UInt8(ascii: "a")
-                out.append(isLetter && nibble >= 8 ? c &- 32 : c)
+        withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: 42) { out in
+                let count = Hex.write(raw, into: out)
+                let digits = UnsafeMutableBufferPointer(rebasing: out[2..<count])
+                let digest = Keccak256.hash(UnsafeRawBufferPointer(digits))
+                digest.withUnsafeBytes { d in
+                    for (i, c) in digits.enumerated() {
+                        let nibble = i & 1 == 0 ? d[i / 2] >> 4 : d[i / 2] & 0x0f
+                        if c >= UInt8(ascii: "a") && nibble >= 8 { digits[i] = c &- 32 }
+                    }
+                }
+                return count
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     public static func == (a: Address, b: Address) -> Bool {

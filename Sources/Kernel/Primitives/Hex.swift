@@ -70,19 +70,27 @@ public enum Hex {
 
     /// Lower-case hex of `bytes` with a `0x` prefix.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(2 + bytes.underestimatedCount * 2)
-        out.append(UInt8(ascii: "0"))
-        out.append(UInt8(ascii: "x"))
-        for b in bytes {
-            out.append(lowerDigits[Int(b >> 4)])
-            out.append(lowerDigits[Int(b & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        if let text = bytes.withContiguousStorageIfAvailable({ encode(UnsafeRawBufferPointer($0)) }) { return text }
+        return Array(bytes).withUnsafeBytes { encode($0) }
     }
 
-    /// Lower-case hex of the bytes in a raw buffer, `0x` prefixed.
+    /// Lower-case hex of the bytes in a raw buffer, `0x` prefixed, written straight into the
+    /// string's storage.
     public static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
-        encode(bytes.bindMemory(to: UInt8.self))
+        String(unsafeUninitializedCapacity: 2 + 2 * bytes.count) { write(bytes, into: $0) }
+    }
+
+    /// Writes `0x` and the lower-case hex of `bytes` into `out` (at least `2 + 2 * bytes.count`
+    /// long) and returns how many bytes it wrote.
+    static func write(_ bytes: UnsafeRawBufferPointer, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        out[0] = UInt8(ascii: "0")
+        out[1] = UInt8(ascii: "x")
+        var index = 2
+        for b in bytes {
+            out[index] = lowerDigits[Int(b >> 4)]
+            out[index + 1] = lowerDigits[Int(b & 0x0f)]
+            index += 2
+        }
+        return index
     }
 }
