@@ -13,7 +13,7 @@ import Testing
         settings.snapshot = BotService.demoSnapshot
         let service = try await BotService.start(settings: settings, config: config, demo: true)
         var fromRun: [String] = []
-        let summary = await service.run { fromRun.append(JSONValue.object($0.json).rendered) }
+        let summary = await service.run { fromRun += $0.map { JSONValue.object($0.json).rendered } }
         #expect(summary.rendered.contains(#""messages":45"#))
 
         let snapshot = try SnapshotFile.load(path: BotService.demoSnapshot, config: config)
@@ -21,7 +21,7 @@ import Testing
         var fromReplay: [String] = []
         let (replaySummary, complete) = try await ReplayCommand.replay(
             try FeedRecordingReader.readAll(path: BotService.demoFeed), config: config, engine: engine, timeoutSeconds: 60
-        ) { fromReplay.append(JSONValue.object($0.json).rendered) }
+        ) { fromReplay += $0.map { JSONValue.object($0.json).rendered } }
         #expect(complete)
         #expect(!fromRun.isEmpty)
         #expect(fromRun == fromReplay)

@@ -51,9 +51,13 @@ struct ReplayCommand: AsyncParsableCommand {
             printToStandardError("mevbot replay: --pace: expected milliseconds or max, got \"\(pace)\"")
             throw ExitCode(1)
         }
-        let (summary, complete) = try await Self.replay(frames, config: loaded, engine: engine, pacing: pacing, timeoutSeconds: timeoutSeconds) { opportunity in
-            print(JSONValue.object(opportunity.json).rendered)
+        // The opportunities are the output: written off the event loop, as `run` writes them,
+        // but never dropped.
+        let lines = LineWriter(capacity: .max)
+        let (summary, complete) = try await Self.replay(frames, config: loaded, engine: engine, pacing: pacing, timeoutSeconds: timeoutSeconds) {
+            lines.write($0)
         }
+        await lines.drain()
         print(summary.rendered)
         if !complete { throw ExitCode.failure }
     }
@@ -66,7 +70,7 @@ struct ReplayCommand: AsyncParsableCommand {
     /// its messages. The summary line, and whether every message arrived before the timeout.
     static func replay(
         _ frames: [RecordedFrame], config loaded: LoadedConfig, engine: Engine?, pacing: ReplayPacing = .interval(.milliseconds(2)),
-        timeoutSeconds: Int, report: @escaping (Opportunity) -> Void
+        timeoutSeconds: Int, report: @escaping ([Opportunity]) -> Void
     ) async throws -> (summary: JSONLine, complete: Bool) {
         let expected = FeedRecordingReader.messageCount(frames)
         var serverConfiguration = FeedReplayServer.Configuration()
@@ -85,7 +89,8 @@ struct ReplayCommand: AsyncParsableCommand {
         var pipeline = FeedPipeline(classifier: SwapClassifier(loaded), engine: engine)
         var sentToDecision = LatencySamples()
         await client.run { delivery in
-            for opportunity in pipeline.consume(delivery) { report(opportunity) }
+            let found = pipeline.consume(delivery)
+            if !found.isEmpty { report(found) }
             if let sendLog, case .messages(let entries) = delivery.content, let newest = entries.last?.sequenceNumber,
                let sent = sendLog.sentAt(newest) {
                 sentToDecision.add(ContinuousClock.now - sent)

@@ -34,6 +34,8 @@ extension MetricSeries {
     public static let queueDepth = MetricSeries("mev_queue_depth", .gauge, "Frames waiting in a bounded feed queue. `run` keeps none (each frame is handled on the feed's event loop as it is read): 0 there, its backlog is in the decode stage's latency.")
     /// Frames the full queue dropped.
     public static let queueDropped = MetricSeries("mev_queue_dropped_total", .counter, "Frames a full bounded feed queue dropped (0 in `run`, which keeps no queue).")
+    /// Report lines the output writer dropped.
+    public static let reportLinesDropped = MetricSeries("mev_report_lines_dropped_total", .counter, "Output lines (opportunities, execution decisions) dropped because 65,536 were already waiting for standard output's reader: the hot loop never waits for it.")
 
     // MARK: Swaps
 
@@ -147,7 +149,7 @@ extension MetricSeries {
     public static let all: [MetricSeries] = [
         feedFrames, feedMessages, feedTransactions, feedBytes, feedMalformedFrames, feedMalformedMessages,
         feedBadSignatures, feedDuplicates, feedGaps, feedMissingMessages, feedOutOfOrder, feedReconnects,
-        feedConnectionsOpened, feedConnections, queueDepth, queueDropped,
+        feedConnectionsOpened, feedConnections, queueDepth, queueDropped, reportLinesDropped,
         swaps, swapMalformedCalls, aggregatorRouteUnknown,
         engineMessages, engineTransactions, legsApplied, legsReverted, legsUnknownPool, cyclesScreened,
         cyclesSized, cyclesBelowCost, cyclesUncertain, cyclesUnexecutable, opportunities, opportunityProfit,

@@ -23,6 +23,7 @@ public final class MetricsPublisher: Sendable {
         var rpc: [String: RPCStats.Method] = [:]
         var sync = SyncStatus.Reading()
         var execution = ExecutionCounters()
+        var reportLinesDropped: UInt64 = 0
     }
 
     /// A publisher to `metrics`.
@@ -50,6 +51,15 @@ public final class MetricsPublisher: Sendable {
             m.queueDropped.advance(from: before.framesDroppedByQueue, to: now.framesDroppedByQueue)
             m.feedConnections.record(now.connectionsOpen)
             previous.feed = now
+        }
+    }
+
+    /// Publishes how many output lines the writer has dropped (`LineWriter`).
+    func publish(reportLinesDropped now: UInt64) {
+        let m = metrics
+        previous.withLock { previous in
+            m.reportLinesDropped.advance(from: previous.reportLinesDropped, to: now)
+            previous.reportLinesDropped = now
         }
     }
 

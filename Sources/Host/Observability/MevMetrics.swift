@@ -43,6 +43,8 @@ public struct MevMetrics: Sendable {
     public let queueDepth: Gauge
     /// `mev_queue_dropped_total`.
     public let queueDropped: Counter
+    /// `mev_report_lines_dropped_total`.
+    public let reportLinesDropped: Counter
 
     // Engine.
     /// `mev_engine_messages_total`.
@@ -132,6 +134,7 @@ public struct MevMetrics: Sendable {
         feedConnections = gauge(.feedConnections)
         queueDepth = gauge(.queueDepth)
         queueDropped = counter(.queueDropped)
+        reportLinesDropped = counter(.reportLinesDropped)
         engineMessages = counter(.engineMessages)
         engineTransactions = counter(.engineTransactions)
         legsApplied = counter(.legsApplied)

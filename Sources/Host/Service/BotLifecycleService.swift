@@ -21,11 +21,10 @@ struct BotLifecycleService: Service {
 
     func run() async throws {
         try await withGracefulShutdownHandler {
-            // One JSON line per opportunity, flushed: a reader of a pipe gets each as it is found.
-            let summary = await service.run(publisher: publisher, progress: true) { opportunity in
-                print(JSONValue.object(opportunity.json).rendered)
-                fflush(nil)
-            }
+            // One JSON line per opportunity, written and flushed off the hot loop as each message's
+            // are found (`LineWriter`); the summary after the last of them.
+            let summary = await service.run(publisher: publisher, progress: true)
+            await service.lines.drain()
             print(summary.rendered)
             fflush(nil)
             if let saveSnapshot { try await service.save(to: saveSnapshot, config: config) }

@@ -30,6 +30,8 @@ final class BotService: Sendable {
     private let engineRunning = ManagedAtomic<Bool>(false)
     /// With `--execute`: what trades the opportunities (attached once, before `run`).
     private let execution = Mutex<ExecutionRun?>(nil)
+    /// Where the opportunities and execution decisions are written, off the hot loop.
+    let lines = LineWriter()
 
     private init(client: FeedClient, server: FeedReplayServer?, engine: Engine, config: LoadedConfig,
                  mailbox: SyncMailbox, sync: StateSync?, syncTask: Task<Void, Never>?, expectedMessages: Int?, rpcClient: JSONRPCClient?) {
@@ -108,9 +110,11 @@ final class BotService: Sendable {
     /// the demo feed's last message), then stops the rest; the summary line. With `publisher`,
     /// each delivery's stages go to the stage histograms (`DeliveryTimings`) and the loop's
     /// counters are published every 100 ms, and once more at the end. With an attached
-    /// execution, each delivery's opportunities are traded.
-    func run(publisher: MetricsPublisher? = nil, progress: Bool = false,
-             report: @escaping (Opportunity) -> Void = { print(JSONValue.object($0.json).rendered) }) async -> JSONLine {
+    /// execution, each delivery's opportunities are traded, then go to `report` (by default
+    /// `lines`, as JSON lines).
+    func run(publisher: MetricsPublisher? = nil, progress: Bool = false, report: (([Opportunity]) -> Void)? = nil) async -> JSONLine {
+        let lines = self.lines
+        let report = report ?? { lines.write($0) }
         engineRunning.store(true, ordering: .relaxed)
         var lastPublished: UInt64 = 0, lastProgress: UInt64 = 0
         let terminal = progress && isatty(STDERR_FILENO) == 1
@@ -171,6 +175,7 @@ final class BotService: Sendable {
         if let rpcClient { publisher.publish(rpc: rpcClient.stats.snapshot) }
         if let sync { publisher.publish(sync: sync.status.current) }
         if let execution = execution.withLock({ $0 }) { publisher.publish(execution: execution.desk.counters, inFlight: execution.desk.inFlight) }
+        publisher.publish(reportLinesDropped: lines.droppedLines)
     }
 
     /// Ends the run: the feed stops once the delivery being handled is done.

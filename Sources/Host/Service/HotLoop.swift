@@ -2,9 +2,10 @@ import Engine
 import Kernel
 
 /// The one ordered pass of `run`: each feed delivery decoded, its swaps recognised and run
-/// through the engine, opportunities reported; sync's updates installed between deliveries. It
-/// runs on the feed's event loop as each frame is read (`FeedClient.run(handling:)`). No network,
-/// disk or lock in it beyond the mailbox's empty check.
+/// through the engine, its opportunities traded, then reported; sync's updates installed between
+/// deliveries. It runs on the feed's event loop as each frame is read
+/// (`FeedClient.run(handling:)`). No network, disk or lock in it beyond the mailbox's empty
+/// check: reports are handed to a writer of their own (`LineWriter`).
 struct HotLoop {
     /// Recognition and the engine.
     private(set) var pipeline: FeedPipeline
@@ -12,8 +13,8 @@ struct HotLoop {
     let mailbox: SyncMailbox
     /// Stop once this many messages have been processed (the demo); nil: never.
     let stopAfter: Int?
-    /// Where each opportunity goes, in feed order.
-    let report: (Opportunity) -> Void
+    /// Where each delivery's opportunities go, in feed order, once they are traded.
+    let report: ([Opportunity]) -> Void
     /// What trades a delivery's opportunities, with the engine that found them (execution).
     let trade: ([Opportunity], Engine) -> Void
     /// Runs after each delivery.
@@ -23,8 +24,10 @@ struct HotLoop {
     mutating func handle(_ delivery: FeedDelivery) -> Bool {
         for update in mailbox.take() { pipeline.absorb(update) }
         let found = pipeline.consume(delivery)
-        for opportunity in found { report(opportunity) }
-        if !found.isEmpty, let engine = pipeline.engine { trade(found, engine) }
+        if !found.isEmpty {
+            if let engine = pipeline.engine { trade(found, engine) }
+            report(found)
+        }
         observe(pipeline)
         if let stopAfter, pipeline.messages >= stopAfter { return false }
         return true

@@ -77,10 +77,7 @@ struct RunCommand: AsyncParsableCommand {
                 let execution = try await ExecutionRun.start(
                     configuration: loaded.execution, chainId: loaded.config.chainId, rpc: loaded.rpc, rpcEndpoints: settings.rpcEndpoints,
                     environment: environment, logger: Logger(label: "mevbot.execution"), metrics: observability?.publisher.metrics,
-                    report: { line in
-                        print(JSONValue.object(line).rendered)
-                        fflush(nil)
-                    })
+                    report: { service.lines.write($0) })
                 service.attach(execution)
                 printToStandardError("mevbot run: " + execution.startupLine)
             } catch {
