@@ -92,22 +92,18 @@ extension Transaction.SubmitRetryable {
         var out: [UInt8] = [0xc9, 0xf9, 0x5d, 0x32]
         let paddedCount = (retryData.count + 31) / 32 * 32
         out.reserveCapacity(4 + 13 * 32 + paddedCount)
-        func word(_ v: UInt256) { out.append(contentsOf: v.bigEndianBytes) }
-        func word(_ a: Address) { out.append(contentsOf: repeatElement(0, count: 12)); out.append(contentsOf: a.bytes) }
         out.append(contentsOf: requestId.bytes)
-        word(l1BaseFee)
-        word(depositValue)
-        word(retryValue)
-        word(gasFeeCap)
-        word(UInt256(gas))
-        word(maxSubmissionFee)
-        word(feeRefundAddress)
-        word(beneficiary)
-        word(retryTo ?? .zero)
-        word(UInt256(UInt64(11 * 32)))
-        word(UInt256(UInt64(retryData.count)))
-        out.append(contentsOf: retryData)
-        out.append(contentsOf: repeatElement(0, count: paddedCount - retryData.count))
+        out.appendWord(l1BaseFee)
+        out.appendWord(depositValue)
+        out.appendWord(retryValue)
+        out.appendWord(gasFeeCap)
+        out.appendWord(UInt256(gas))
+        out.appendWord(maxSubmissionFee)
+        out.appendWord(feeRefundAddress)
+        out.appendWord(beneficiary)
+        out.appendWord(retryTo ?? .zero)
+        out.appendWord(UInt256(UInt64(11 * 32)))
+        out.appendDynamicBytes(retryData)
         return out
     }
 }

@@ -109,15 +109,4 @@ enum ArbitrumTransactionBuilder {
             throw FeedError(.invalidTransaction, at: 0, in: .l2Msg, field: "arbitrumTransaction", underlying: error)
         }
     }
-
-    /// Appends `value` as a 32-byte ABI word.
-    static func appendWord(_ value: UInt256, to out: inout [UInt8]) {
-        out.append(contentsOf: value.bigEndianBytes)
-    }
-
-    /// Appends `address` as a 32-byte ABI word (left-padded).
-    static func appendWord(_ address: Address, to out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(0, count: 12))
-        address.withUnsafeBytes { out.append(contentsOf: $0) }
-    }
 }

@@ -101,24 +101,24 @@ extension L2MessageParser {
             let (sum, overflow) = legacyGas.addingReportingOverflow(extraGas)
             data.reserveCapacity(4 + 5 * 32)
             data += Self.batchPostingReportSelector
-            ArbitrumTransactionBuilder.appendWord(batchTimestamp, to: &data)
-            ArbitrumTransactionBuilder.appendWord(batchPoster, to: &data)
-            ArbitrumTransactionBuilder.appendWord(UInt256(batchNumber), to: &data)
-            ArbitrumTransactionBuilder.appendWord(UInt256(overflow ? .max : sum), to: &data)
-            ArbitrumTransactionBuilder.appendWord(l1BaseFee, to: &data)
+            data.appendWord(batchTimestamp)
+            data.appendWord(batchPoster)
+            data.appendWord(UInt256(batchNumber))
+            data.appendWord(UInt256(overflow ? .max : sum))
+            data.appendWord(l1BaseFee)
         } else {
             guard let stats = message.batchDataStats else {
                 throw FeedError(.missingBatchGasData, at: 0, in: .l2Msg, field: "batchDataTokens")
             }
             data.reserveCapacity(4 + 7 * 32)
             data += Self.batchPostingReportV2Selector
-            ArbitrumTransactionBuilder.appendWord(batchTimestamp, to: &data)
-            ArbitrumTransactionBuilder.appendWord(batchPoster, to: &data)
-            ArbitrumTransactionBuilder.appendWord(UInt256(batchNumber), to: &data)
-            ArbitrumTransactionBuilder.appendWord(UInt256(stats.length), to: &data)
-            ArbitrumTransactionBuilder.appendWord(UInt256(stats.nonZeros), to: &data)
-            ArbitrumTransactionBuilder.appendWord(UInt256(extraGas), to: &data)
-            ArbitrumTransactionBuilder.appendWord(l1BaseFee, to: &data)
+            data.appendWord(batchTimestamp)
+            data.appendWord(batchPoster)
+            data.appendWord(UInt256(batchNumber))
+            data.appendWord(UInt256(stats.length))
+            data.appendWord(UInt256(stats.nonZeros))
+            data.appendWord(UInt256(extraGas))
+            data.appendWord(l1BaseFee)
         }
         return try ArbitrumTransactionBuilder.internalTx(chainId: chainId, data: data)
     }

@@ -14,10 +14,10 @@ extension FeedMessage {
         let time = max(header.timestamp, parentTimestamp)
         var data = Self.startBlockSelector
         data.reserveCapacity(4 + 4 * 32)
-        ArbitrumTransactionBuilder.appendWord(header.baseFeeL1 ?? .zero, to: &data)
-        ArbitrumTransactionBuilder.appendWord(UInt256(header.blockNumber), to: &data)
-        ArbitrumTransactionBuilder.appendWord(UInt256(l2BlockNumber), to: &data)
-        ArbitrumTransactionBuilder.appendWord(UInt256(time - parentTimestamp), to: &data)
+        data.appendWord(header.baseFeeL1 ?? .zero)
+        data.appendWord(UInt256(header.blockNumber))
+        data.appendWord(UInt256(l2BlockNumber))
+        data.appendWord(UInt256(time - parentTimestamp))
         return try ArbitrumTransactionBuilder.internalTx(chainId: UInt256(chainId), data: data)
     }
 }

@@ -18,7 +18,7 @@ public struct StateCall: Sendable, Equatable {
     /// A call of `signature` (e.g. `"getReserves()"`) with already encoded 32-byte argument words.
     public init(to: Address, signature: String, arguments: [UInt256] = [], label: String? = nil) {
         var data = Array(Keccak256.hash(Array(signature.utf8)).bytes.prefix(4))
-        for word in arguments { data += word.bigEndianBytes }
+        for word in arguments { data.appendWord(word) }
         self.init(to: to, data: data, label: label ?? signature)
     }
 }

@@ -87,13 +87,15 @@ struct AugustusV5DirectUniV3 {
 
     /// The ABI encoding of the router call DirectSwap makes.
     static func routerCall(sell: Bool, path: ArraySlice<UInt8>, recipient: Address, deadline: UInt256, amount: UInt256) -> [UInt8] {
-        func word(_ value: UInt256) -> [UInt8] { value.bigEndianBytes }
-        let bound = sell ? UInt256.one : UInt256.max
-        let padding = [UInt8](repeating: 0, count: (32 - path.count % 32) % 32)
-        var bytes = FunctionSelector.bytes(sell ? exactInput : exactOutput)
-        bytes += word(UInt256(0x20)) + word(UInt256(0xa0)) + [UInt8](repeating: 0, count: 12)
-        recipient.withUnsafeBytes { bytes += $0 }
-        bytes += word(deadline) + word(amount) + word(bound) + word(UInt256(UInt64(path.count))) + Array(path) + padding
-        return bytes
+        var call = FunctionSelector.bytes(sell ? exactInput : exactOutput)
+        call.reserveCapacity(4 + 8 * 32 + path.count + 31)
+        call.appendWord(UInt256(0x20))
+        call.appendWord(UInt256(0xa0))
+        call.appendWord(recipient)
+        call.appendWord(deadline)
+        call.appendWord(amount)
+        call.appendWord(sell ? UInt256.one : UInt256.max)
+        call.appendDynamicBytes(path)
+        return call
     }
 }

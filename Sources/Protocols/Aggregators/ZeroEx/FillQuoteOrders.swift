@@ -89,11 +89,15 @@ struct FillQuoteOrders {
     /// The ABI encoding of `exactInput` with `path`, `amount` and a least output of 1, the
     /// recipient and deadline zero (SwapRouter02's form has no deadline).
     static func exactInputCall(path: ArraySlice<UInt8>, amount: UInt256, version02: Bool) -> [UInt8] {
-        func word(_ value: UInt256) -> [UInt8] { value.bigEndianBytes }
-        let head: [UInt8] = version02
-            ? word(UInt256(0x80)) + word(.zero) + word(amount) + word(.one)
-            : word(UInt256(0xa0)) + word(.zero) + word(.zero) + word(amount) + word(.one)
-        let padding = [UInt8](repeating: 0, count: (32 - path.count % 32) % 32)
-        return FunctionSelector.bytes(version02 ? exactInput02 : exactInput) + word(UInt256(0x20)) + head + word(UInt256(UInt64(path.count))) + Array(path) + padding
+        var call = FunctionSelector.bytes(version02 ? exactInput02 : exactInput)
+        call.reserveCapacity(4 + 8 * 32 + path.count + 31)
+        call.appendWord(UInt256(0x20))
+        call.appendWord(UInt256(version02 ? 0x80 : 0xa0))
+        call.appendWord(UInt256.zero)
+        if !version02 { call.appendWord(UInt256.zero) }
+        call.appendWord(amount)
+        call.appendWord(UInt256.one)
+        call.appendDynamicBytes(path)
+        return call
     }
 }
