@@ -124,13 +124,14 @@ public struct Engine: Sendable {
         }
         lap(&timings.screen)
         var opportunities: [Opportunity] = []
+        var hops = SizingHopMemo()
         for id in candidates {
             if !uncertain.isEmpty, index[id].contains(where: { uncertain[$0.pool] != nil }) {
                 counters.cyclesUncertain += 1
                 continue
             }
             counters.cyclesSized += 1
-            let sizing = size(id)
+            let sizing = size(id, hops: &hops)
             counters.cycleQuotes += sizing?.quoteEvaluations ?? 0
             counters.hopQuotes += sizing?.hopQuotes ?? 0
             if sizing?.method == .closedFormBelowMinimum { counters.belowCost += 1 }
@@ -176,18 +177,21 @@ public struct Engine: Sendable {
     /// Sizes cycle `id` on the pending state; nil when a pool is missing or the input bounds are
     /// empty. A cycle that cannot profit more than the floor of its transaction's cost is
     /// answered from the closed form without a quote, where the closed form holds.
-    private func size(_ id: CycleID) -> CycleSizing? {
+    private func size(_ id: CycleID, hops memo: inout SizingHopMemo) -> CycleSizing? {
         let cycle = index[id]
-        var pools: [any PricingPool] = []
+        var hops: [SizingHop] = []
+        hops.reserveCapacity(cycle.count)
+        var base: Address?
         for hop in cycle {
             guard let pool = state.pool(hop.pool) else { return nil }
-            pools.append(pool)
+            if base == nil { base = pool.tokens[hop.from] }
+            hops.append(memo.hop(hop, on: pool))
         }
-        let base = pools[0].tokens[cycle[0].from]
+        guard let base else { return nil }
         guard let bounds = SizingBounds(upper: configuration.inputCap(for: base)) else { return nil }
         let floor = pricer.costFloor(kinds: cycle.lazy.map { roster[$0.pool]?.kind })
         let floorInBase = conversion.convert(floor, from: ArbitrumOne.wrappedNativeToken, to: base, state: state) ?? .zero
-        return sizer.size(cycle, pools: pools, within: bounds, minimumProfit: floorInBase)
+        return sizer.size(hops, within: bounds, minimumProfit: floorInBase)
     }
 
     /// Prices a sized cycle; nil (counted) when its net profit is below `minNetProfit`.

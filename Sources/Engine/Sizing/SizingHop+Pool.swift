@@ -19,11 +19,14 @@ extension SizingHop {
 
 /// One direction of a pool, captured alone by every closure of its `SizingHop`: a closure
 /// whose only capture is one object holds that object as its context, so the hop costs one
-/// allocation rather than one per closure.
+/// allocation rather than one per closure. It keeps the segments it computed, for the next
+/// cycle that asks the same hop (`SizingHopMemo`).
 private final class PoolDirection<Pool: PricingPool> {
     let pool: Pool
     let from: Int
     let to: Int
+    /// The segments last asked for, and the limit they were asked with.
+    private var computedSegments: (limit: Int, segments: [SwapSegment]?)?
 
     init(pool: Pool, from: Int, to: Int) {
         self.pool = pool
@@ -36,7 +39,10 @@ private final class PoolDirection<Pool: PricingPool> {
     }
 
     func segments(limit: Int) -> [SwapSegment]? {
-        pool.swapSegments(from: from, to: to, limit: limit)
+        if let computedSegments, computedSegments.limit == limit { return computedSegments.segments }
+        let segments = pool.swapSegments(from: from, to: to, limit: limit)
+        computedSegments = (limit, segments)
+        return segments
     }
 
     /// The input of an exact output of `amountOut`, on a copy of the state; nil where the pool
