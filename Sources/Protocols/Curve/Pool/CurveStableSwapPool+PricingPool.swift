@@ -25,7 +25,9 @@ extension CurveStableSwapPool: PricingPool {
     /// before the ramp's start reverts as `_A()` would, and leaves the pool as it was.
     public mutating func advance(toBlock number: UInt64, timestamp: UInt64) throws(PoolError) {
         guard let ramp else { return }
-        amplification = try ramp.amplification(at: UInt256(timestamp))
+        let next = try ramp.amplification(at: UInt256(timestamp))
+        // Setting A computes the pool's invariant anew: only when it moved.
+        if next != amplification { amplification = next }
     }
 
     /// One small exact quote's rate (`quotedMarginalRate`: a millionth of `balances(from)`, at

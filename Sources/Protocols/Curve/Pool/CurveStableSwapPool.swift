@@ -4,6 +4,11 @@ import Kernel
 ///
 /// `balances` are the pool's `balances(i)` (for NG, net of the admin's share); `rates` are the
 /// stored rates with the decimals precision included (`10^(36 - decimals)` for a plain coin).
+///
+/// Every `exchange` on one state starts from the same scaled balances and invariant `D`
+/// (`get_D`, a Newton loop as long as `get_y`'s), so the pool computes them when its state
+/// changes (`invariant`) and each quote reads them: quoting, the sizer's many quotes of one
+/// state above all, costs one Newton loop instead of two.
 public struct CurveStableSwapPool: Sendable, Equatable {
     /// The pool contract.
     public let address: Address
@@ -13,7 +18,7 @@ public struct CurveStableSwapPool: Sendable, Equatable {
     public let variant: CurveStableSwapVariant
     /// `A_precise()`: A times `A_PRECISION` (100), at the block time the state is for (`legacy`:
     /// `A()`, which has no `A_PRECISION`).
-    public internal(set) var amplification: UInt256
+    public internal(set) var amplification: UInt256 { didSet { invariant = Self.invariant(rates, balances, amplification, variant) } }
     /// The pool's A ramp, where known: `advance(toBlock:timestamp:)` moves `amplification` along it. nil:
     /// `amplification` holds until an event changes it.
     public internal(set) var ramp: AmplificationRamp?
@@ -24,9 +29,21 @@ public struct CurveStableSwapPool: Sendable, Equatable {
     /// `admin_fee()`, over 10^10 (NG: the constant 5·10^9).
     public internal(set) var adminFee: UInt256
     /// The rate of each coin, over 10^18, decimals precision included.
-    public internal(set) var rates: CurveCoinValues
+    public internal(set) var rates: CurveCoinValues { didSet { invariant = Self.invariant(rates, balances, amplification, variant) } }
     /// `balances(i)` of each coin.
-    public internal(set) var balances: CurveCoinValues
+    public internal(set) var balances: CurveCoinValues { didSet { invariant = Self.invariant(rates, balances, amplification, variant) } }
+    /// The scaled balances and `D` of the state above, or the error computing them reverts
+    /// with; kept in step by the setters of `amplification`, `rates` and `balances`.
+    private var invariant: Invariant
+
+    /// `_xp_mem()` and `get_D(xp, amp)` of one state, each with the error it reverts with.
+    struct Invariant: Sendable, Equatable {
+        /// `_xp_mem()`: `rates[k] * balances[k] / PRECISION` for each coin (NG: `unsafe_div`,
+        /// the same result for a non-zero divisor).
+        let scaledBalances: Result<CurveCoinValues, PoolError>
+        /// `get_D(xp, amp)`.
+        let d: Result<UInt256, PoolError>
+    }
 
     /// Creates a pool; throws `PoolError.invalidState` unless coins, rates and balances have the
     /// same count between 2 and `CurveLimits.maxCoins` (exactly 2 for `factoryPlain2`), and for
@@ -59,6 +76,23 @@ public struct CurveStableSwapPool: Sendable, Equatable {
         self.adminFee = adminFee
         self.rates = rateValues
         self.balances = balanceValues
+        self.invariant = Self.invariant(rateValues, balanceValues, amplification, variant)
+    }
+
+    /// The scaled balances and invariant of a state.
+    static func invariant(_ rates: CurveCoinValues, _ balances: CurveCoinValues, _ amplification: UInt256,
+                          _ variant: CurveStableSwapVariant) -> Invariant {
+        let scaled = Result { () throws(PoolError) -> CurveCoinValues in
+            var xp = CurveCoinValues(zeros: balances.count)
+            for index in 0..<balances.count {
+                xp[index] = try CheckedMath.div(try CheckedMath.mul(rates[index], balances[index]), StableSwapMath.precision)
+            }
+            return xp
+        }
+        let d = scaled.flatMap { xp in
+            Result { () throws(PoolError) -> UInt256 in try StableSwapMath.invariant(xp, amp: amplification, variant: variant) }
+        }
+        return Invariant(scaledBalances: scaled, d: d)
     }
 
     /// What `exchange(i, j, dx, 0)` pays, without changing the state.
@@ -69,8 +103,10 @@ public struct CurveStableSwapPool: Sendable, Equatable {
     /// Applies `exchange(i, j, dx, 0)` to the balances and returns what it pays.
     public mutating func exchange(_ dx: UInt256, from i: Int, to j: Int) throws(PoolError) -> UInt256 {
         let outcome = try settle(dx, from: i, to: j)
-        balances[i] = outcome.balanceIn
-        balances[j] = outcome.balanceOut
+        var updated = balances
+        updated[i] = outcome.balanceIn
+        updated[j] = outcome.balanceOut
+        balances = updated
         return outcome.dy
     }
 
@@ -94,16 +130,16 @@ public struct CurveStableSwapPool: Sendable, Equatable {
             if i == j { throw .revert(CurveRevert.sameCoin) }
             if dx.isZero { throw .revert(CurveRevert.zeroInput) }
         }
-        let xp = try scaledBalances()
+        let xp = try invariant.scaledBalances.get()
         guard i >= 0, i < count else { throw .revert(CurveRevert.indexOutOfRange) }
         let scaledIn = try CheckedMath.mul(dx, rates[i])
         let x = try CheckedMath.add(xp[i], isNG
             ? CheckedMath.unsafeDiv(scaledIn, StableSwapMath.precision)
             : try CheckedMath.div(scaledIn, StableSwapMath.precision))
-        let ngInvariant = isNG ? try StableSwapMath.invariant(xp, amp: amplification, variant: variant) : .zero
+        let ngInvariant = isNG ? try invariant.d.get() : .zero
         if i == j { throw .revert(CurveRevert.sameCoin) }
         guard j >= 0, j < count else { throw .revert(CurveRevert.indexOutOfRange) }
-        let d = isNG ? ngInvariant : try StableSwapMath.invariant(xp, amp: amplification, variant: variant)
+        let d = isNG ? ngInvariant : try invariant.d.get()
         let y = try StableSwapMath.balance(i: i, j: j, x: x, xp: xp, amp: amplification, d: d, variant: variant)
         let dy = try CheckedMath.sub(try CheckedMath.sub(xp[j], y), .one)
         switch variant {
@@ -111,16 +147,6 @@ public struct CurveStableSwapPool: Sendable, Equatable {
         case .lending: return try settleLending(i: i, j: j, x: x, y: y, dy: dy)
         case .stableswapNG: return try settleNG(dx, i: i, j: j, xp: xp, x: x, y: y, d: d, dy: dy)
         }
-    }
-
-    /// `_xp_mem`: `rates[k] * balances[k] / PRECISION` for each coin (NG: `unsafe_div`, the same
-    /// result for a non-zero divisor).
-    func scaledBalances() throws(PoolError) -> CurveCoinValues {
-        var xp = CurveCoinValues(zeros: balances.count)
-        for index in 0..<balances.count {
-            xp[index] = try CheckedMath.div(try CheckedMath.mul(rates[index], balances[index]), StableSwapMath.precision)
-        }
-        return xp
     }
 
     /// SwapTemplateBase and StableSwap3Pool: `dy_fee = dy * fee / FEE_DENOMINATOR`, payout and
