@@ -1,7 +1,7 @@
 """The end-to-end check of `mevbot run --execute` on the local chain (issue 14, "How it is checked").
 
     .venv/bin/python scripts/e2e/execute.py [--mevbot .build/debug/mevbot] [--contracts contracts]
-        [--work DIR] [--seed 1] [--only e,a,b,c,d]
+        [--work DIR] [--seed 1] [--only e,a,b,c,d,t]
 
 Each scenario gets a fresh local chain with one Uniswap V2 and one Uniswap V3 WETH/USDC pool (as
 built, up to 2 % apart) and the genuine SwapRouter; the bot (Hardhat/Anvil account #0, see
@@ -24,13 +24,17 @@ that widens the gap between the pools, and the driver watches the bot's JSON lin
 - (e) every opportunity the bot reported, executed by the contract at the state it was computed
   on (the bot's own trade, or the driver's from the owner's key when none was sent), pays the
   reported profit to the wei; scenario e alone runs the bot dry (no --execute) through five
-  victim swaps of different sizes and runs each opportunity it reports from the owner's key.
+  victim swaps of different sizes and runs each opportunity it reports from the owner's key;
+- (t) execution.poolTable checked at start (the owner registers both pools whatever the flag):
+  listed in the other order, `run --execute` refuses to start (status 1, the error naming
+  execution.poolTable[0] and both addresses) and sends nothing; in the owner's order it starts.
 
 Prints PASS/FAIL per check; exits 1 when any fails. Logs and configs stay in --work.
 """
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -68,7 +72,7 @@ class Report:
 class World:
     """One scenario's chain, accounts, executor and bot."""
 
-    def __init__(self, options, name, limits=None):
+    def __init__(self, options, name, limits=None, pool_table=None):
         self.dir, self.contracts = Path(options.work) / name, options.contracts
         self.dir.mkdir(parents=True, exist_ok=True)
         self.node = LocalNode(POOLS, options.seed, self.dir / "chain.log")
@@ -80,7 +84,8 @@ class World:
         owner = self.node.call(self.executor, call_data("owner()"))[12:]
         if "0x" + owner.hex() != self.owner.lower():
             raise RuntimeError(f"the executor's owner is 0x{owner.hex()}, not the bot")
-        self.pool_table = [pool["address"] for pool in self.node.line["pools"]] if options.pool_table else []
+        registered = options.pool_table if pool_table is None else pool_table
+        self.pool_table = [pool["address"] for pool in self.node.line["pools"]] if registered else []
         for index, pool in enumerate(self.pool_table):
             self.wait_receipt(self.bot_key.send(self.executor, call_data("setPool(uint256,address)", ["uint256", "address"], [index, pool])))
         for token in (self.weth, self.usdc):
@@ -99,13 +104,17 @@ class World:
         until it has synced the head and holds the feed."""
         port = free_port()
         command = [options.mevbot, "run", "--config", str(self.config), "--metrics-port", str(port)] + ["--execute"] * execute
-        # Heads over the chain's WebSocket, as a deployment with a node would have them.
+        self.bot = BotProcess(command, self.bot_environment(execute), self.dir / "bot.log", port)
+        self.wait_synced()
+
+    def bot_environment(self, execute=True):
+        """The chain's RPC, heads and feed (heads over the chain's WebSocket, as a deployment with
+        a node would have them), and the key when executing."""
         environment = {"RPC_URL": self.node.url, "RPC_WS_URL": self.node.line["ws"],
                        "SEQUENCER_WS_URL": self.node.line["feed"]}
         if execute:
             environment["MEVBOT_PRIVATE_KEY"] = BOT_KEY
-        self.bot = BotProcess(command, environment, self.dir / "bot.log", port)
-        self.wait_synced()
+        return environment
 
     def wait_synced(self):
         """Waits until the bot's sync has reached the chain's head and its feed is connected."""
@@ -272,6 +281,27 @@ def check_by_owner(report, world, opportunity):
                  f"reported grossProfit {opportunity['grossProfit']}")
 
 
+def scenario_t(options, report):
+    """(t) A pool table listed in another order than the executor's refuses the start; the
+    owner's order starts."""
+    world = World(options, "t-pool-table", pool_table=True)
+    try:
+        swapped = list(reversed(world.pool_table))
+        world.config.write_text(bot_config(world.node.line, world.executor, world.dir, None, pool_table=swapped))
+        command = [options.mevbot, "run", "--config", str(world.config), "--execute"]
+        refused = subprocess.run(command, env={**os.environ, **world.bot_environment()}, stdin=subprocess.DEVNULL,
+                                 capture_output=True, text=True, timeout=WAIT)
+        named = "execution.poolTable[0]" in refused.stderr and all(pool[2:].lower() in refused.stderr.lower() for pool in world.pool_table)
+        report.check("t", refused.returncode == 1 and named and not world.bot_transactions(),
+                     f"swapped table: status {refused.returncode}, stderr {refused.stderr.strip()[-400:]!r}, "
+                     f"transactions from the bot {len(world.bot_transactions())}")
+        world.config.write_text(bot_config(world.node.line, world.executor, world.dir, None, pool_table=world.pool_table))
+        world.start_bot(options)
+        report.check("t", world.bot.process.poll() is None, "the owner's order: the bot runs, synced and on the feed")
+    finally:
+        world.stop()
+
+
 def scenario_d(options, report):
     """(d) An injected "nonce too low" on the first send: the next trade carries the chain's
     nonce and lands; no nonce or transaction twice."""
@@ -333,6 +363,7 @@ def scenario_false_positives(options, report, swaps=(10, 3, 30, 1, 10)):
 
 SCENARIOS = {
     "e": scenario_false_positives,
+    "t": scenario_t,
     "a": scenario_a,
     "b": lambda options, report: (
         refused_scenario(options, report, "b", "b-min-profit", {"minNetProfitWei": 10**30}, ("profit",)),
@@ -351,7 +382,7 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pool-table", action="store_true",
                         help="register the pools in the executor's table (setPool) and list them as execution.poolTable")
-    parser.add_argument("--only", default="e,a,b,c,d", help="comma-separated scenarios (e: the dry-run false-positive check)")
+    parser.add_argument("--only", default="e,a,b,c,d,t", help="comma-separated scenarios (e: the dry-run false-positive check)")
     options = parser.parse_args()
     help_text = subprocess.run([options.mevbot, "run", "--help"], capture_output=True, text=True).stdout
     report = Report()

@@ -6,7 +6,8 @@ import Logging
 /// `run --execute` assembled: the key loaded, the desk signing for the configured executor, the
 /// submitter sending to the sequencer, the kill switch watched, and the nonce read from the
 /// chain before the first trade. Refuses to start, naming what is missing, without a key, an
-/// executor, an RPC endpoint or an answer from the chain.
+/// executor, an RPC endpoint or an answer from the chain, or when `execution.poolTable`
+/// differs from the executor's own table (`ExecutorPoolTable`).
 struct ExecutionRun: Sendable {
     let desk: ExecutionDesk
     let submitter: TradeSubmitter
@@ -42,13 +43,15 @@ struct ExecutionRun: Sendable {
         sequencerRPC.endpoints = configuration.sequencer
         // A send is never repeated: the same bytes twice would read as a rejection.
         sequencerRPC.retries = 0
-        let submitter = TradeSubmitter(desk: desk, sequencer: JSONRPCClient(configuration: sequencerRPC), chain: JSONRPCClient(configuration: chainRPC),
+        let chain = JSONRPCClient(configuration: chainRPC)
+        let submitter = TradeSubmitter(desk: desk, sequencer: JSONRPCClient(configuration: sequencerRPC), chain: chain,
                                        configuration: configuration, logger: logger, metrics: metrics, report: report)
         do {
             try await submitter.resync()
         } catch {
             throw RunSettingsError(setting: "RPC_URL", message: "the nonce of \(signer.address.checksummed) could not be read: \(error)")
         }
+        try await ExecutorPoolTable.verify(configuration.poolIndexes, executor: executor, chain: RPCChainSource(client: chain))
         let watch = Task { await killSwitch.watch() }
         let submit = Task { await submitter.run() }
         return ExecutionRun(desk: desk, submitter: submitter, metrics: metrics, report: report, tasks: [watch, submit])
