@@ -30,7 +30,7 @@ import Kernel
 /// to the piecewise walk (`PiecewiseOptimum`: the closed form range by range over the hops'
 /// `segments`, then the same local search from its peak, judged against its bound:
 /// `piecewiseNearOptimal` or `piecewiseLocal`); where some hop has no segments, or they run
-/// out before the peak, or a start reverts, to `GoldenSectionSearch` over the bounds
+/// out before the peak, or a start reverts, to `BracketedSearch` over the bounds
 /// (`bracketed`).
 public struct CycleSizer: Sendable {
     /// The most inputs quoted to prove a closed-form result optimal.
@@ -99,7 +99,7 @@ public struct CycleSizer: Sendable {
 
     /// Sizes a cycle whose optimum may lie past some hop's first range: the piecewise walk
     /// (`PiecewiseOptimum`) over every hop's segments, then the exact search from its peak;
-    /// golden-section search where some hop has no segments or the walk runs out of them. Keeps
+    /// the bracketed search where some hop has no segments or the walk runs out of them. Keeps
     /// the best input `evaluator` has quoted already and counts its quotes.
     private func sizeAcrossRanges(_ hops: [SizingHop], _ evaluator: inout CycleEvaluator, within bounds: SizingBounds,
                                   minimumProfit: UInt256) -> CycleSizing {
@@ -127,12 +127,12 @@ public struct CycleSizer: Sendable {
         return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: bound)
     }
 
-    /// Golden-section search over the inputs of `bounds` up to `upper` (none for nil): where no
-    /// closed form or walk applies, or below the start they gave where it reverts (past the
+    /// Brent's bracketed search over the inputs of `bounds` up to `upper` (none for nil): where
+    /// no closed form or walk applies, or below the start they gave where it reverts (past the
     /// pools' liquidity or loaded ticks). Keeps the best input `evaluator` has quoted already.
     private func bracketed(_ evaluator: inout CycleEvaluator, through upper: UInt256?, within bounds: SizingBounds) -> CycleSizing {
         if let upper {
-            GoldenSectionSearch.search(&evaluator, lower: bounds.lower, upper: upper)
+            BracketedSearch.search(&evaluator, lower: bounds.lower, upper: upper)
         }
         return CycleSizing(trade: evaluator.bestTrade, method: .bracketed, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: nil)
     }

@@ -38,7 +38,7 @@ public enum SizingMethod: Sendable, Equatable {
     /// As `piecewiseNearOptimal`, but the local search ended further from the bound: a local
     /// maximum of the exact profit, within `profitBound − profit` of the optimum.
     case piecewiseLocal
-    /// Golden-section search on the exact quotes (some hop has no closed form, or its ranges
+    /// Brent's bracketed search on the exact quotes (some hop has no closed form, or its ranges
     /// run out before the optimum).
     case bracketed
 }
