@@ -19,8 +19,10 @@ import Kernel
 ///   on the optimum's order of magnitude whatever the bounds.
 /// - Then `x` is the parabola's vertex when it lies inside the bracket, at least `tolerance`
 ///   from its ends, and less than half the step before last away from `b` (else the steps could
-///   crawl: the rule that makes Brent's method converge at least as surely as golden section);
-///   otherwise a golden step, a fraction 2 − φ ≈ 0.382 of the longer side from `b`. A step
+///   crawl: the rule that makes Brent's method converge at least as surely as golden section),
+///   and, for a small profit whose search must end in the exhaustive scan, while the quotes
+///   left allow it (`hasSlack`); otherwise a golden step, a fraction 2 − φ ≈ 0.382 of the
+///   longer side from `b`. A step
 ///   shorter than `tolerance` (a quarter of the width the search stops at) is lengthened to it,
 ///   so that once the optimum is pinned the probes a tolerance either side of it close the
 ///   bracket. The parabola's values are differences of exact profits, taken in integers first.
@@ -86,10 +88,12 @@ enum BracketedSearch {
                 x = isRightLonger(a, b, c) ? point(from: b, towards: c) : point(from: b, towards: a)
                 (stepBefore, lastStep) = (0, 0)
             } else {
-                let tolerance = Swift.max(1, ((best.outcome.profit ?? .zero) >> (Self.precisionBits + 2)).approximateDouble)
+                let target = ((best.outcome.profit ?? .zero) >> Self.precisionBits).approximateDouble
+                let tolerance = Swift.max(1, target / 4)
                 let left = (b - a).approximateDouble, right = (c - b).approximateDouble
                 var step: Double
-                if stepBefore > 0, let vertex = parabolaVertex(best, second, third), abs(vertex) < 0.5 * stepBefore,
+                if stepBefore > 0, hasSlack(budget: budget, width: left + right, target: target),
+                   let vertex = parabolaVertex(best, second, third), abs(vertex) < 0.5 * stepBefore,
                    vertex > -left, vertex < right {
                     step = vertex
                     // Too near an end: a tolerance towards the middle instead.
@@ -117,6 +121,21 @@ enum BracketedSearch {
                 }
             }
         }
+    }
+
+    /// Whether a parabolic step, which need not shrink the bracket, may be tried. A search whose
+    /// stopping width is below the quotes left (a small profit: the width can be under one
+    /// unit) must end in the exhaustive scan of the last inputs, which is what makes its answer
+    /// the exact optimum; there a parabolic step is tried only while the quotes left exceed what
+    /// golden-section steps alone need to bring the bracket down to that scan, with two to
+    /// spare. A search that ends on precision takes parabolic steps freely.
+    private static func hasSlack(budget: Int, width: Double, target: Double) -> Bool {
+        let scanWidth = Double(budget)
+        guard target < scanWidth, width > scanWidth else { return true }
+        // log_φ(width / scanWidth), from above: log2 of the ratio is below its exponent plus
+        // one, and log_φ 2 < 1.45.
+        let goldenSteps = 1.45 * Double((width / scanWidth).exponent + 1)
+        return scanWidth > goldenSteps + 2
     }
 
     /// Whether `[a, b]` or `[b, c]` spans a factor of 2 or more: the steps are in ratio then.
