@@ -1,30 +1,18 @@
 import Kernel
 
-/// The fields of the EIP-1559 transaction that carries a cycle to the executor, other than its
-/// calldata, for estimating its signed size before it is signed.
+/// The EIP-1559 transaction that carries a cycle to the executor, all but its calldata, for
+/// estimating its signed size before it is signed.
 public struct TransactionTemplate: Sendable, Equatable {
-    /// The chain (42161 for Arbitrum One).
-    public var chainId: UInt64
-    /// The sender's nonce.
-    public var nonce: UInt64
-    /// The priority fee (Arbitrum ignores it; zero).
-    public var maxPriorityFeePerGas: UInt256
-    /// The fee cap.
-    public var maxFeePerGas: UInt256
-    /// The gas limit.
-    public var gasLimit: UInt64
-    /// The executor contract.
-    public var to: Address
+    /// The transaction without calldata (and with no value): chain, nonce, fees, gas limit and
+    /// the executor contract.
+    public var envelope: EIP1559Transaction
 
     /// A template with the given fields; the chain defaults to Arbitrum One and the priority fee
-    /// to zero.
+    /// to zero (Arbitrum ignores it).
     public init(chainId: UInt64 = 42161, nonce: UInt64, maxPriorityFeePerGas: UInt256 = .zero, maxFeePerGas: UInt256, gasLimit: UInt64, to: Address) {
-        self.chainId = chainId
-        self.nonce = nonce
-        self.maxPriorityFeePerGas = maxPriorityFeePerGas
-        self.maxFeePerGas = maxFeePerGas
-        self.gasLimit = gasLimit
-        self.to = to
+        envelope = EIP1559Transaction(
+            chainId: chainId, nonce: nonce, maxPriorityFeePerGas: maxPriorityFeePerGas,
+            maxFeePerGas: maxFeePerGas, gasLimit: gasLimit, to: to, value: .zero, data: [])
     }
 
     /// The signature placeholder: yParity 1, `r` = keccak256("R") and `s` = keccak256("S")
@@ -39,10 +27,9 @@ public struct TransactionTemplate: Sendable, Equatable {
 
     /// The unsigned transaction carrying calldata `data` (and no value).
     public func transaction(data: [UInt8]) -> EIP1559Transaction {
-        EIP1559Transaction(
-            chainId: chainId, nonce: nonce, maxPriorityFeePerGas: maxPriorityFeePerGas,
-            maxFeePerGas: maxFeePerGas, gasLimit: gasLimit, to: to, value: .zero, data: data
-        )
+        var transaction = envelope
+        transaction.data = data
+        return transaction
     }
 
     /// The bytes the signed transaction with calldata `data` would have: its
