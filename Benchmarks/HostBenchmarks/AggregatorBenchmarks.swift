@@ -11,7 +11,7 @@ func aggregatorBenchmarks(_ loaded: LoadedConfig, swaps: [String: Transaction]) 
     // Beefy zap whose third step is a KyberSwap route (3,755 bytes); a LI.FI Permit2Proxy call
     // forwarding a Squid bridge whose swap is a KyberSwap route (6,852 bytes); a 0x
     // meta-transaction around transformERC20 with a Uniswap V3 bridge order (3,528 bytes); Odos's
-    // compact swap (199 bytes).
+    // compact swap (199 bytes); Magpie's program of 15 commands through a Camelot pair (708 bytes).
     let named = [
         ("real LlamaZip word", "0x5a3e6748dd62b943918508a7495df0dc481a054af9dc607a7b85f167a9cc54c2"),
         ("real KyberSwap swap (route unknown)", "0xbcc690fb11b0a6b0f3b1e5bed6abb5c3e93d5b4855472f94adea824bfa2be6ed"),
@@ -20,6 +20,7 @@ func aggregatorBenchmarks(_ loaded: LoadedConfig, swaps: [String: Transaction]) 
         ("real LI.FI Permit2Proxy (Diamond, KyberSwap)", "0x812c09ea25ccfa9db288c40d086bbec21ab23b8ebce18a9d388111488f7db945"),
         ("real 0x meta-transaction (transformERC20, V3 bridge order)", "0x355c18ab70fb5d17098b6bc8fd527ce00f0b25c8220d6fe29522a1fb64b711bc"),
         ("real Odos swapCompact (route unknown)", "0xab0ca6d2749425e0e45a60dc66daa5059276bf2b97db5939949e24564dff9826"),
+        ("real Magpie program (15 commands, 1 V2 hop)", "0xfb27923fce50ff6769e364c48b8fd32d1bf83e4c2b67bdc49d12627873c5908a"),
     ]
     var cases: [(String, ContractCall)] = []
     for (name, hash) in named {

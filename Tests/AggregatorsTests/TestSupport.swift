@@ -8,7 +8,7 @@ let aggregatorPlugins: [String: any AggregatorPlugin.Type] = [
     ParaSwapPlugin.name: ParaSwapPlugin.self, CoWPlugin.name: CoWPlugin.self, OneInchPlugin.name: OneInchPlugin.self,
     OpenOceanPlugin.name: OpenOceanPlugin.self, ZeroExPlugin.name: ZeroExPlugin.self, KyberSwapPlugin.name: KyberSwapPlugin.self, MetaMaskPlugin.name: MetaMaskPlugin.self,
     LlamaZipPlugin.name: LlamaZipPlugin.self, BeefyZapPlugin.name: BeefyZapPlugin.self, LiFiPlugin.name: LiFiPlugin.self,
-    OdosPlugin.name: OdosPlugin.self, RainbowPlugin.name: RainbowPlugin.self,
+    OdosPlugin.name: OdosPlugin.self, RainbowPlugin.name: RainbowPlugin.self, MagpiePlugin.name: MagpiePlugin.self,
 ]
 
 /// An inner-call decoder for tests: answers from a table by callee (nil for others), spending
@@ -52,8 +52,9 @@ func generatedAggregatorEntry(_ json: [String: Any]) throws -> DEXEntry {
 }
 
 /// The swap a generated vector expects, for the aggregator entry `dex`: hops with `i`, `j`
-/// (coin indexes), `zeroForOne` (a pool and direction) or neither (a pool by address); an
-/// exact input `amountIn` or `amountInRouterBalance`.
+/// (coin indexes), `zeroForOne` (a pool and direction) or neither (a pool by address), and a
+/// `sqrtPriceLimitX96` where the call passes one; an exact input `amountIn` or
+/// `amountInRouterBalance`; a `deadline` where the call carries one.
 func expectedAggregatorSwap(_ json: [String: Any], dex: String) throws -> DecodedSwap {
     let legs = try json.objects("legs").map { (leg) throws -> SwapLeg in
         let hops = try leg.objects("hops").map { (hop) throws -> SwapHop in
@@ -65,11 +66,12 @@ func expectedAggregatorSwap(_ json: [String: Any], dex: String) throws -> Decode
             } else {
                 pool = .address(try hop.address("pool"))
             }
-            return SwapHop(tokenIn: try hop.optionalAddress("tokenIn"), tokenOut: try hop.optionalAddress("tokenOut"), pool: pool)
+            return SwapHop(tokenIn: try hop.optionalAddress("tokenIn"), tokenOut: try hop.optionalAddress("tokenOut"), pool: pool,
+                           sqrtPriceLimitX96: hop["sqrtPriceLimitX96"] == nil ? nil : try hop.optionalDecimal("sqrtPriceLimitX96"))
         }
         let amount: SwapAmount = leg["amountInRouterBalance"] as? Bool == true ? .exactInRouterBalance : .exactIn(try leg.decimal("amountIn"))
         return SwapLeg(dex: dex, hops: hops, amount: amount, limit: try leg.optionalDecimal("limit"),
-                       recipient: try leg.optionalAddress("recipient"), deadline: nil)
+                       recipient: try leg.optionalAddress("recipient"), deadline: leg["deadline"] == nil ? nil : try leg.optionalDecimal("deadline"))
     }
     return DecodedSwap(function: try json.string("function"), legs: legs, unknownRoutes: try json.objects("unknownRoutes").map(expectedUnknownRoute))
 }

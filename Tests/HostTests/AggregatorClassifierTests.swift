@@ -24,14 +24,15 @@ import TestSupport
     /// `simpleBuy` through Camelot V3's router, the CoW settlement through the Uniswap and
     /// SushiSwap V2 routers, the four LlamaZip calls, a Beefy zap and a LI.FI Permit2Proxy call
     /// through KyberSwap, OpenOcean's call list through its caller's V3 helper, and a 0x
-    /// meta-transaction whose FillQuoteTransformer bridges through Uniswap V3. One more Beefy zap is recognised with its KyberSwap hops, but its
+    /// meta-transaction whose FillQuoteTransformer bridges through Uniswap V3, a Magpie program
+    /// through a Camelot pair. One more Beefy zap is recognised with its KyberSwap hops, but its
     /// last step deposits into a vault whose strategy swaps in two more pools on its own.
     @Test func realSwapsAreRecognisedWithTheirReceiptsPools() throws {
         let tally = try Self.tally(try ConfigLoader().load(path: S.realConfigPath))
         let total = tally.total
         #expect(total.transactions == 36)
-        #expect(total.recognised == 15)
-        #expect(total.poolsMatch == 14)
+        #expect(total.recognised == 16)
+        #expect(total.poolsMatch == 15)
         let matched = Dictionary(tally.entries.map { ($0.label ?? "", $0.poolsMatch) }, uniquingKeysWith: +)
         #expect(matched["ParaSwap/Velora Augustus V6.2"] == 2)
         #expect(matched["ParaSwap Augustus V5"] == 1)
@@ -43,6 +44,7 @@ import TestSupport
         #expect(matched["LI.FI Permit2Proxy"] == 1)
         #expect(matched["OpenOcean Exchange"] == 1)
         #expect(matched["0x Exchange Proxy"] == 1)
+        #expect(matched["Magpie router v3"] == 1)
         // The private routes are named: 1inch V5 and V6, MetaMask, KyberSwap's
         // route through a DEX kind its executor payload does not spell out, LI.FI's own DEX
         // aggregator behind the Diamond and a LI.FI Permit2Proxy call into KyberSwap whose
@@ -77,6 +79,29 @@ import TestSupport
         #expect(rainbow.aggregator == "1inch")
         #expect(rainbow.tokenIn == ArbitrumOne.nativeETHPlaceholder)
         #expect(rainbow.tokenOut == usdt)
+    }
+
+    /// Magpie's program (tx 0xfb27…908a): one swap of TROVE for WETH on a Camelot pair, the
+    /// amounts and limits its header signs; the receipt shows 893.955958232411928011 TROVE paid
+    /// to the pair, which sent 813622663851767 wei of WETH, unwrapped for the recipient.
+    @Test func magpieProgramIsOneLegThroughItsPair() throws {
+        var classifier = SwapClassifier(try ConfigLoader().load(path: S.realConfigPath))
+        let text = String(decoding: try Fixture.data("arbitrum_real_swaps_with_receipts.jsonl"), as: UTF8.self)
+        let line = try #require(text.split(separator: "\n").first { $0.contains("\"Magpie router v3\"") })
+        let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+        guard case .swap(let dex, let swap) = classifier.classify(try transactionCall(record)) else {
+            Issue.record("not recognised")
+            return
+        }
+        #expect(dex == "magpie")
+        #expect(swap.function == "swapWithMagpieSignature")
+        let trove = try Address(hex: "0x982239D38Af50B0168dA33346d85Fb12929c4c07")
+        let pair = try Address(hex: "0x9164424A33a89202040F02170431073c59eFa1A9")
+        let hop = SwapHop(tokenIn: trove, tokenOut: ArbitrumOne.wrappedNativeToken, pool: .pool(pair, zeroForOne: false))
+        #expect(swap.legs == [SwapLeg(dex: "magpie", hops: [hop], amount: .exactIn(try #require(UInt256(decimal: "893955958232411928011"))),
+                                      limit: UInt256(805_486_437_213_249), recipient: try Address(hex: "0xa304816C9c78505714f24FC13222fE07Ce0cc711"),
+                                      deadline: UInt256(1_747_118_005))])
+        #expect(swap.unknownRoutes.isEmpty)
     }
 
     /// Without the aggregators (the config before them), only the Universal Router calls.

@@ -134,7 +134,8 @@ import Testing
         try openssl.run()
         openssl.waitUntilExit()
         #expect(openssl.terminationStatus == 0)
-        return (try NIOSSLCertificate(file: cert, format: .pem), try NIOSSLPrivateKey(file: key, format: .pem))
+        let certificate = try #require(try NIOSSLCertificate.fromPEMFile(cert).first)
+        return (certificate, try NIOSSLPrivateKey(file: key, format: .pem))
     }
 
     /// `wss`: the same messages over TLS to a client that trusts the server's certificate, named

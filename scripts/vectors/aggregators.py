@@ -5,7 +5,7 @@ Augustus V6.2 `swapExactAmountInOnCurveV1/V2` and `swapExactAmountIn`, Augustus
 V5 `multiSwap`, 1inch V4/V5/V6 `swap` and V5/V6's direct forms (oneinch_direct.py),
 OpenOcean `swap`, KyberSwap MetaAggregationRouterV2 `swap`, MetaMask Swaps
 `swap`, Odos Router V2 `swap`/`swapPermit2` (odos.py, with its compact form)) from random
-arguments.
+arguments; MagpieRouterV3's programs are assembled byte by byte (magpie.py).
 
 Expectations follow the contracts' sources, written out here independently of
 the Swift decoders (docs/adr/0010):
@@ -70,6 +70,7 @@ import random
 
 from eth_abi import encode
 
+import magpie
 import odos
 import oneinch_direct
 from call_values import address, amount, selector
@@ -133,6 +134,7 @@ ENTRIES = [
     {"name": "lifi", "plugin": "lifi", "routers": [
         {"name": "diamond", "address": LIFI_DIAMOND, "kind": "diamond"}, {"name": "proxy", "address": LIFI_PROXY, "kind": "permit2-proxy"}]},
     odos.ENTRY,
+    magpie.ENTRY,
     {"name": "rainbow", "plugin": "rainbow", "routers": [{"name": "router", "address": RAINBOW, "kind": "router"}]},
 ]
 
@@ -726,4 +728,7 @@ def build(seed):
     odos_vectors, odos_malformed = odos.build(rng, PER_FUNCTION, MALFORMED_PER_FUNCTION)
     vectors += odos_vectors
     malformed += odos_malformed
+    magpie_vectors, magpie_malformed = magpie.build(rng, PER_FUNCTION, MALFORMED_PER_FUNCTION)
+    vectors += magpie_vectors
+    malformed += magpie_malformed
     return {"entries": ENTRIES, "vectors": vectors, "malformed": malformed, "wrappers": wrappers, "bombs": openocean_bombs(rng)}

@@ -31,6 +31,7 @@ public struct PluginRegistry: Sendable {
         ZeroExPlugin.self,
         OdosPlugin.self,
         RainbowPlugin.self,
+        MagpiePlugin.self,
     ])
 
     /// The plugin types, in the order given.
