@@ -61,8 +61,13 @@ struct MagpieProgram {
         let position: Int
         /// Where its sequences start and end: its input, read piece by piece (`pieces`).
         let sequences: Range<Int>
+        /// Where a call's target address is written.
+        let targetPosition: Int
+
         /// A call's target.
-        let target: Address
+        func target(in calldata: MagpieCalldata) -> Address {
+            calldata.address(targetPosition)
+        }
 
         /// Its input's pieces, in order (for a call: the calldata it sends, selector first).
         func pieces(in calldata: MagpieCalldata) -> Pieces {
@@ -173,7 +178,7 @@ struct MagpieProgram {
             }
             let range = calldata.uint16(position + 3)..<Swift.max(calldata.uint16(position + 3), calldata.uint16(position + 5))
             try Self.check(calldata, range, sequences: &sequences, base: base)
-            commands.append(Command(action: action, position: position, sequences: range, target: calldata.address(calldata.uint16(position + 7))))
+            commands.append(Command(action: action, position: position, sequences: range, targetPosition: calldata.uint16(position + 7)))
             position += 9
         }
         self.commands = commands

@@ -96,7 +96,7 @@ struct MagpieRoute {
         let zero = MagpieProgram.Value.literal(.zero)
         let (amount0Out, amount1Out) = (command.argument(0, in: calldata), command.argument(1, in: calldata))
         guard (amount0Out == zero) != (amount1Out == zero) else { return nil }
-        return Hop(pool: command.target, zeroForOne: amount0Out == zero, tokenIn: nil, sqrtPriceLimitX96: nil)
+        return Hop(pool: command.target(in: calldata), zeroForOne: amount0Out == zero, tokenIn: nil, sqrtPriceLimitX96: nil)
     }
 
     /// A V3 pool's `swap(recipient, zeroForOne, amountSpecified, sqrtPriceLimitX96, data)` with a
@@ -110,7 +110,7 @@ struct MagpieRoute {
               case .literal(let tokenWord) = command.word(atInputOffset: 4 + offset + 32, in: calldata)
         else { return nil }
         if case .literal(let specified) = amount, specified.isZero || specified.bit(255) { return nil }
-        let hop = Hop(pool: command.target, zeroForOne: direction == .one, tokenIn: PackedWord.address(tokenWord >> 96),
+        let hop = Hop(pool: command.target(in: calldata), zeroForOne: direction == .one, tokenIn: PackedWord.address(tokenWord >> 96),
                       sqrtPriceLimitX96: limit.isZero || openLimits.contains(limit) ? nil : limit)
         return (hop, amount)
     }
