@@ -139,9 +139,10 @@ let package = Package(
             path: "Benchmarks/KernelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .target(name: "BenchmarkSupport", dependencies: ["Kernel", "UniswapV2", "TestSupport"], path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "HostBenchmarks",
-            dependencies: ["Host", "Engine", "Kernel", "UniswapV2", "UniswapV3", "TestSupport", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["Host", "Engine", "Kernel", "UniswapV2", "UniswapV3", "TestSupport", "BenchmarkSupport", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/HostBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
@@ -153,7 +154,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "EngineBenchmarks",
-            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Curve", "TestSupport", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["Engine", "Kernel", "UniswapV2", "UniswapV3", "Curve", "TestSupport", "BenchmarkSupport", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

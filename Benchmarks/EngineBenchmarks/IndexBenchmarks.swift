@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Engine
 import Kernel
 

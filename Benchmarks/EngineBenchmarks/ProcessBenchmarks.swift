@@ -2,15 +2,15 @@ import Benchmark
 import Foundation
 import Engine
 import Kernel
-import TestSupport
+import BenchmarkSupport
 import UniswapV2
 
 /// `Engine.process` on the synthetic universe's two-coin pools as Uniswap V2 pairs: a message
 /// without swaps, and a message whose one swap moves a pool in about 10, 200 or 2,000 cycles:
 /// simulation, screening of every cycle through the pool, sizing and pricing of those that pass.
 ///
-/// Every token has a price; every pair holds reserves at that price within ±0.05 %, 10^21 to
-/// 10^24 units deep, so few cycles pass the screen until the swap moves its pool. The swap buys
+/// The pairs are `PairUniverse`'s, at consistent prices, so few cycles pass the screen until the
+/// swap moves its pool. The swap buys
 /// 0.5 % of the pool's output reserve, alternating direction from one iteration to the next, so
 /// the state swings back and forth instead of drifting.
 func processBenchmarks() {
@@ -45,26 +45,9 @@ func processBenchmarks() {
     }
 }
 
-/// The universe's two-coin pools as V2 pairs at consistent prices, in an engine.
+/// The universe's two-coin pools as V2 pairs at consistent prices (`PairUniverse`), in an engine.
 let pairEngine: Engine = {
-    var rng = SplitMix64(seed: 7)
-    var prices: [Address: Double] = [:]
-    func price(_ token: Address) -> Double {
-        if let known = prices[token] { return known }
-        let value = pow(10, Double.random(in: -6...6, using: &rng))
-        prices[token] = value
-        return value
-    }
-    var pools: [SnapshotPool] = []
-    for spec in universe.pools where spec.tokens.count == 2 {
-        let (token0, token1) = spec.tokens[0] < spec.tokens[1] ? (spec.tokens[0], spec.tokens[1]) : (spec.tokens[1], spec.tokens[0])
-        let depth = pow(10, Double.random(in: 21...24, using: &rng))
-        let noise = 1 + Double.random(in: -0.0005...0.0005, using: &rng)
-        let reserve0 = UInt256(truncating: depth / price(token0))
-        let reserve1 = UInt256(truncating: depth / price(token1) * noise)
-        guard let pair = try? UniswapV2Pool(address: spec.address, token0: token0, token1: token1, reserve0: reserve0, reserve1: reserve1) else { continue }
-        pools.append(SnapshotPool(dex: "uniswap-v2", pool: pair))
-    }
+    let pools = PairUniverse.pairs(universe).map { SnapshotPool(dex: "uniswap-v2", pool: $0) }
     do {
         let entry = DEXEntry(name: "uniswap-v2", plugin: "uniswap-v2", enabled: true, routers: [],
                              factories: [DEXEntry.Factory(address: Address(precompile: 0xFAC), initCodeHash: Hash32.zero)], fees: [3000], pools: [])

@@ -58,6 +58,7 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 1_000_000
     )
     pipelineBenchmarks()
+    syntheticPipelineBenchmarks()
     syncBenchmarks()
     observabilityBenchmarks()
     signingBenchmarks()

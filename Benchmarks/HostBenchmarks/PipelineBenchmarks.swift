@@ -21,20 +21,26 @@ func pipelineBenchmarks() {
             let decoder = FeedDecoder()
             for _ in benchmark.scaledIterations {
                 var engine = setup.engine
-                guard let decoded = try? decoder.decode(frame[...]) else { fatalError("the frame does not decode") }
-                var found = 0
-                for entry in decoded.entries {
-                    var swaps: [SwapTransaction] = []
-                    for tx in entry.transactions {
-                        guard let to = tx.to, case .swap(_, let swap) = classifier.classify(ContractCall(to: to, data: tx.data, value: tx.value)) else { continue }
-                        swaps.append(SwapTransaction(hash: tx.hash, legs: swap.legs))
-                    }
-                    found += engine.process(SwapMessage(sequenceNumber: entry.sequenceNumber, timestamp: entry.message.header.timestamp, transactions: swaps)).count
-                }
-                blackHole(found)
+                blackHole(opportunities(in: frame, decoder, &classifier, &engine))
             }
         }
     }
+}
+
+/// The whole path for one frame: decoded, its transactions classified, each message's swaps
+/// processed by `engine`; the number of priced opportunities.
+func opportunities(in frame: [UInt8], _ decoder: FeedDecoder, _ classifier: inout SwapClassifier, _ engine: inout Engine) -> Int {
+    guard let decoded = try? decoder.decode(frame[...]) else { fatalError("the frame does not decode") }
+    var found = 0
+    for entry in decoded.entries {
+        var swaps: [SwapTransaction] = []
+        for tx in entry.transactions {
+            guard let to = tx.to, case .swap(_, let swap) = classifier.classify(ContractCall(to: to, data: tx.data, value: tx.value)) else { continue }
+            swaps.append(SwapTransaction(hash: tx.hash, legs: swap.legs))
+        }
+        found += engine.process(SwapMessage(sequenceNumber: entry.sequenceNumber, timestamp: entry.message.header.timestamp, transactions: swaps)).count
+    }
+    return found
 }
 
 /// The engine before the first demo frame that opens an opportunity, and that frame.
@@ -50,8 +56,7 @@ struct PipelineSetup {
         guard let loaded = try? ConfigLoader().load(path: "config/dex.yaml"),
               let snapshot = try? SnapshotFile.load(path: "replay/demo-snapshot.json", config: loaded),
               var engine = try? Engine(snapshot: snapshot, plugins: loaded.enabledPlugins, configuration: loaded.engine),
-              let frames = try? FeedRecordingReader.readAll(path: "replay/demo-feed.jsonl"),
-              let hexLines = try? String(contentsOfFile: "replay/arbitrum-one-transactions.hex", encoding: .utf8)
+              let frames = try? FeedRecordingReader.readAll(path: "replay/demo-feed.jsonl")
         else { return nil }
         var classifier = SwapClassifier(loaded)
         let decoder = FeedDecoder()
@@ -69,15 +74,10 @@ struct PipelineSetup {
             }
         }
         guard let chosen, let swap = chosen.entry.transactions.first else { return nil }
-        // 19 real signed transactions no DEX of the config recognises (Arbitrum's own types may
-        // not stand in a signed-transaction segment: Nitro rejects the whole message).
-        var others: [[UInt8]] = []
-        for line in hexLines.split(separator: "\n") where others.count < 19 {
-            guard let raw = try? Hex.decode(String(line)), let tx = try? TransactionDecoder.decode(raw), tx.signature != nil, let to = tx.to,
-                  case .notASwap = classifier.classify(ContractCall(to: to, data: tx.data, value: tx.value)) else { continue }
-            others.append(raw)
-        }
-        let batch = Self.batchFrame(sequenceNumber: chosen.entry.sequenceNumber, header: chosen.entry.message.header, transactions: [Array(swap.raw)] + others)
+        guard let others = Self.nonSwaps(&classifier, count: 19) else { return nil }
+        let header = chosen.entry.message.header
+        let batch = Self.batchFrame(sequenceNumber: chosen.entry.sequenceNumber, blockNumber: header.blockNumber, timestamp: header.timestamp,
+                                    transactions: [Array(swap.raw)] + others)
         // The batch must decode to all 20, or its benchmark would time an error path.
         guard let decoded = try? decoder.decode(batch[...]), decoded.entries.first?.transactions.count == 20 else { return nil }
         self.classifier = classifier
@@ -86,16 +86,30 @@ struct PipelineSetup {
         self.batch = batch
     }
 
+    /// `count` real signed transactions (`replay/arbitrum-one-transactions.hex`) that no DEX of
+    /// `classifier`'s config recognises (Arbitrum's own types may not stand in a signed-transaction
+    /// segment: Nitro rejects the whole message); nil when the file is missing or has fewer.
+    static func nonSwaps(_ classifier: inout SwapClassifier, count: Int) -> [[UInt8]]? {
+        guard let hexLines = try? String(contentsOfFile: "replay/arbitrum-one-transactions.hex", encoding: .utf8) else { return nil }
+        var others: [[UInt8]] = []
+        for line in hexLines.split(separator: "\n") where others.count < count {
+            guard let raw = try? Hex.decode(String(line)), let tx = try? TransactionDecoder.decode(raw), tx.signature != nil, let to = tx.to,
+                  case .notASwap = classifier.classify(ContractCall(to: to, data: tx.data, value: tx.value)) else { continue }
+            others.append(raw)
+        }
+        return others.count == count ? others : nil
+    }
+
     /// A frame of one kind-3 L2 message: a batch (kind 3) of signed transactions (kind 4), each
     /// segment prefixed by its 8-byte big-endian length, as nitro's sequencer writes it.
-    static func batchFrame(sequenceNumber: UInt64, header: L1MessageHeader, transactions: [[UInt8]]) -> [UInt8] {
+    static func batchFrame(sequenceNumber: UInt64, blockNumber: UInt64, timestamp: UInt64, transactions: [[UInt8]]) -> [UInt8] {
         var l2Msg: [UInt8] = [3]
         for raw in transactions {
             let segment = [4] + raw
             l2Msg += withUnsafeBytes(of: UInt64(segment.count).bigEndian, Array.init)
             l2Msg += segment
         }
-        let frame = #"{"version":1,"messages":[{"sequenceNumber":\#(sequenceNumber),"message":{"message":{"header":{"kind":3,"sender":"0xa4b000000000000000000073657175656e636572","blockNumber":\#(header.blockNumber),"timestamp":\#(header.timestamp),"requestId":null,"baseFeeL1":null},"l2Msg":"\#(Data(l2Msg).base64EncodedString())"},"delayedMessagesRead":1},"signatureV2":null}]}"#
+        let frame = #"{"version":1,"messages":[{"sequenceNumber":\#(sequenceNumber),"message":{"message":{"header":{"kind":3,"sender":"0xa4b000000000000000000073657175656e636572","blockNumber":\#(blockNumber),"timestamp":\#(timestamp),"requestId":null,"baseFeeL1":null},"l2Msg":"\#(Data(l2Msg).base64EncodedString())"},"delayedMessagesRead":1},"signatureV2":null}]}"#
         return Array(frame.utf8)
     }
 }

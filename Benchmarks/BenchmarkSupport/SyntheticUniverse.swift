@@ -2,7 +2,7 @@ import Kernel
 import TestSupport
 
 /// A seeded synthetic pool universe shaped like Arbitrum One's DEX pools, for the cycle index
-/// benchmarks: `poolCount` pools (10,000 by default) over about 2,000 tokens.
+/// benchmarks and the synthetic pipeline's: `poolCount` pools (10,000 by default) over about 2,000 tokens.
 ///
 /// - Hubs: WETH and four stablecoins (USDC, USDC.e, USDT, DAI, their real addresses). Each
 ///   WETH/stable pair has 12 pools (fee tiers × forks), each stable/stable pair 6.
@@ -13,18 +13,18 @@ import TestSupport
 ///   pairs with (1 + 3f) / 2 other tokens on average, drawn by popularity (one pool each).
 /// - The token pools are cut at random to make `poolCount` pools in all, and all are shuffled, so
 ///   insertion order is random.
-struct SyntheticUniverse {
+public struct SyntheticUniverse: Sendable {
     /// A pool: its address and coins in index order.
-    struct Pool {
-        let address: Address
-        let tokens: [Address]
+    public struct Pool: Sendable {
+        public let address: Address
+        public let tokens: [Address]
     }
 
-    let pools: [Pool]
+    public let pools: [Pool]
     /// WETH and the four stablecoins.
-    let hubs: [Address]
+    public let hubs: [Address]
 
-    init(poolCount: Int = 10_000, seed: UInt64 = 2024) {
+    public init(poolCount: Int = 10_000, seed: UInt64 = 2024) {
         var rng = SplitMix64(seed: seed)
         let weth = Self.address("0x82aF49447D8a07e3bd95BD0d56f35241523fBab1")
         let stables = ["0xaf88d065e77c8cC2239327C5EDb3A432268e5831", "0xFF970A61A04b1cA14834A43f5dE4533eBDDB5CC8",
