@@ -175,23 +175,41 @@ public struct Engine: Sendable {
     // MARK: Sizing and pricing
 
     /// Sizes cycle `id` on the pending state; nil when a pool is missing or the input bounds are
-    /// empty. A cycle that cannot profit more than the floor of its transaction's cost is
-    /// answered from the closed form without a quote, where the closed form holds.
+    /// empty. A cycle that cannot profit more than the floor of its transaction's cost and
+    /// `minNetProfit` is answered from the closed form without a quote, where the closed form
+    /// holds: it could not be reported.
+    ///
+    /// The bound is asked first of the pools' floating-point maps (`SpotRates.profitBound`), where
+    /// every hop has one that holds for all inputs, then of the exact closed form.
+    ///
+    /// Both are converted into the base token through the pool `price` converts by: the floor
+    /// (L2 gas alone) is at most the cost, so its conversion at most the cost's; `minNetProfit`'s
+    /// conversion `Y` is at most the base amount `X` whose conversion back reaches it (a round
+    /// trip through one pool never gains), so one unit less than `Y` is below what a reported
+    /// cycle nets in its base.
     private func size(_ id: CycleID, hops memo: inout SizingHopMemo) -> CycleSizing? {
         let cycle = index[id]
+        guard let first = cycle.first, let base = index.tokenIn(of: first),
+              let bounds = SizingBounds(upper: configuration.inputCap(for: base)) else { return nil }
+        let weth = ArbitrumOne.wrappedNativeToken
+        let floor = pricer.costFloor(of: cycle, roster: roster)
+        let floorInBase = conversion.convert(floor, from: weth, to: base, state: state) ?? .zero
+        let minimumNet = conversion.convert(configuration.minNetProfit, from: weth, to: base, state: state) ?? .zero
+        let (sum, overflow) = floorInBase.addingReportingOverflow(minimumNet.isZero ? .zero : minimumNet - .one)
+        let minimum = overflow ? floorInBase : sum
+        // Most screened cycles cannot pay their cost: the maps beside the rates say so first.
+        let quick = state.rates.profitBound(cycle)
+        if quick.excludes(above: minimum) {
+            return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, hopQuotes: 0,
+                               profitBound: quick.value.map { UInt256(truncating: $0) })
+        }
         var hops: [SizingHop] = []
         hops.reserveCapacity(cycle.count)
-        var base: Address?
         for hop in cycle {
-            guard let pool = state.pool(hop.pool) else { return nil }
-            if base == nil { base = pool.tokens[hop.from] }
-            hops.append(memo.hop(hop, on: pool))
+            guard let made = memo.hop(hop, in: state) else { return nil }
+            hops.append(made)
         }
-        guard let base else { return nil }
-        guard let bounds = SizingBounds(upper: configuration.inputCap(for: base)) else { return nil }
-        let floor = pricer.costFloor(kinds: cycle.lazy.map { roster[$0.pool]?.kind })
-        let floorInBase = conversion.convert(floor, from: ArbitrumOne.wrappedNativeToken, to: base, state: state) ?? .zero
-        return sizer.size(hops, within: bounds, minimumProfit: floorInBase)
+        return sizer.size(hops, within: bounds, minimumProfit: minimum)
     }
 
     /// Prices a sized cycle; nil (counted) when its net profit is below `minNetProfit`.

@@ -22,18 +22,18 @@ struct CyclePricer {
         var totalCost: UInt256
     }
 
-    /// A floor under every `cost` of a cycle whose hops are of `kinds` (nil: a kind unknown, no
-    /// gas counted for it): their gas and the intrinsic 21,000 at the base fee, without the
-    /// calldata's gas or the L1 data fee; zero where it overflows.
-    func costFloor(kinds: some Sequence<HopKind?>) -> UInt256 {
-        let gas = kinds.reduce(HopGasTable.intrinsicGas(calldata: [])) { total, kind in
-            total &+ (kind.map(costModel.gasTable.gas(for:)) ?? 0)
+    /// A floor under every `cost` of `cycle`, its hops' kinds from `roster` (none: a kind
+    /// unknown, no gas counted for it): their gas and the intrinsic 21,000 at the base fee,
+    /// without the calldata's gas or the L1 data fee; zero where it overflows.
+    func costFloor(of cycle: Cycle, roster: PoolRoster) -> UInt256 {
+        var gas = HopGasTable.intrinsicGas(calldata: [])
+        for hop in cycle {
+            if let kind = roster[hop.pool]?.kind { gas &+= costModel.gasTable.gas(for: kind) }
         }
         let (floor, overflow) = UInt256(gas).multipliedReportingOverflow(by: l2BaseFee)
         return overflow ? .zero : floor
     }
 
-    /// The cost of sending `amountIn` around `hops`; nil where it overflows or the base fee is 0.
     func cost(hops: [ExecutorHop], amountIn: UInt256) -> Pricing? {
         guard let estimate = costModel.estimate(hops: hops, amountIn: amountIn, baseFee: l2BaseFee, l1PricePerUnit: l1PricePerUnit),
               case let (l2Cost, false) = UInt256(estimate.l2Gas).multipliedReportingOverflow(by: l2BaseFee),

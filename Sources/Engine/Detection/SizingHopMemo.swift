@@ -8,9 +8,11 @@ import Kernel
 struct SizingHopMemo {
     private var hops: [CycleHop: SizingHop] = [:]
 
-    /// The hop `hop` on `pool`, the state of its pool now.
-    mutating func hop(_ hop: CycleHop, on pool: any PricingPool) -> SizingHop {
+    /// The hop `hop`, made on `state`'s pool the first time it is asked for (the pool is read,
+    /// an existential copy, only then); nil when the pool is missing.
+    mutating func hop(_ hop: CycleHop, in state: PendingState) -> SizingHop? {
         if let known = hops[hop] { return known }
+        guard let pool = state.pool(hop.pool) else { return nil }
         let made = SizingHop(pool: pool, from: hop.from, to: hop.to)
         hops[hop] = made
         return made

@@ -118,6 +118,12 @@ public struct CycleIndex: Sendable {
         }
     }
 
+    /// The token `hop` is paid in; nil for a vacant slot.
+    func tokenIn(of hop: CycleHop) -> Address? {
+        guard let pool = pools.entries[hop.pool.index] else { return nil }
+        return graph.address(of: pool.tokens[hop.from])
+    }
+
     /// The number of cycles indexed.
     public var cycleCount: Int { store.count }
 
