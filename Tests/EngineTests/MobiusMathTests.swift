@@ -175,6 +175,45 @@ import UniswapV3
         #expect(windows > 100)
     }
 
+    /// The floating-point bound (`FloatingProfitBound`, from `FloatingMap`s of the curves) is at
+    /// least the exact profit at the closed-form optimum's two integer inputs, and within 10^-9
+    /// of the exact bound where that is large: 2 and 3 hops small enough that the composition
+    /// is exact, constant-product fees of Uniswap and PancakeSwap.
+    @Test func theFloatingBoundCoversTheExactOptimum() throws {
+        var random = SplitMix64(seed: 17)
+        var covered = 0
+        for _ in 0..<2000 {
+            let hops = random.uniform(2...3)
+            let bits = hops == 2 ? 112 : 70
+            var map: MobiusMap?
+            var bound = FloatingProfitBound()
+            for _ in 0..<hops {
+                let reserveIn = Self.random(bits: bits, &random), reserveOut = Self.random(bits: bits, &random)
+                let (multiplier, denominator) = Bool.random(using: &random) ? (UInt256(997), UInt256(1000)) : (UInt256(9975), UInt256(10000))
+                let curve = SwapCurve(reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: multiplier, feeDenominator: denominator, inputLimit: nil)
+                let next = try #require(MobiusMap(curve: curve))
+                map = try map.map { try #require($0.then(next)) } ?? next
+                bound.append(FloatingMap(curve: curve))
+            }
+            let composed = try #require(map)
+            let value = try #require(bound.value)
+            guard let optimum = MobiusOptimum(composed) else { continue }
+            let ceiling = Big.of(UInt256(truncating: value))
+            for x in [Big.of(optimum.input), Big.of(optimum.input) + 1] {
+                let (numerator, denominator) = Self.profit(composed, at: x)
+                #expect(numerator <= BigInt(ceiling * denominator), "bound \(value) below the profit at \(x)")
+            }
+            let exact = optimum.profitBound.approximateDouble
+            if exact > 1e12 { #expect(value <= exact * (1 + 1e-9) + 1) }
+            covered += 1
+        }
+        #expect(covered > 500)
+        // A map that ends at a range's edge bounds nothing past it: no bound.
+        var limited = FloatingProfitBound()
+        limited.append(FloatingMap(curve: SwapCurve(reserveIn: UInt256(1_000), reserveOut: UInt256(1_000), feeMultiplier: 997, feeDenominator: 1000, inputLimit: UInt256(10))))
+        #expect(limited.value == nil)
+    }
+
     /// Whether the profit at `a` is at least the profit at `b`.
     static func isNotLower(_ map: MobiusMap, _ a: BigUInt, than b: BigUInt) -> Bool {
         let pa = profit(map, at: a), pb = profit(map, at: b)
