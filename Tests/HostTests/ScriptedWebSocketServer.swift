@@ -37,6 +37,9 @@ final class ScriptedWebSocketServer: Sendable {
     struct State {
         var listener: (any Channel)?
         var port = 0
+        /// The accepted connections, so that `stop` can wait until each has read what its
+        /// client sent before it closed.
+        var connections: [any Channel] = []
         var received: [Received] = []
         var requests: [(target: String, host: String?)] = []
     }
@@ -66,7 +69,8 @@ final class ScriptedWebSocketServer: Sendable {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                state.withLockedValue { $0.connections.append(channel) }
+                return channel.eventLoop.makeCompletedFuture {
                     if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     let upgrader = NIOWebSocketServerUpgrader(
                         shouldUpgrade: { channel, head in
@@ -90,8 +94,16 @@ final class ScriptedWebSocketServer: Sendable {
         }
     }
 
+    /// Closes the listener, then waits for every accepted connection to end: the client's
+    /// last frames (its close) are read before `received` is asked. A connection still open
+    /// after two seconds is closed.
     func stop() async {
         try? await state.withLockedValue { $0.listener }?.close()
+        for connection in state.withLockedValue({ $0.connections }) {
+            let deadline = connection.eventLoop.scheduleTask(in: .seconds(2)) { connection.close(promise: nil) }
+            try? await connection.closeFuture.get()
+            deadline.cancel()
+        }
     }
 
     /// Sends the script, then records what the client sends.
