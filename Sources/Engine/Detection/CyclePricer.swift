@@ -34,6 +34,7 @@ struct CyclePricer {
         return overflow ? .zero : floor
     }
 
+    /// The cost of sending `amountIn` around `hops`; nil where it overflows or the base fee is 0.
     func cost(hops: [ExecutorHop], amountIn: UInt256) -> Pricing? {
         guard let estimate = costModel.estimate(hops: hops, amountIn: amountIn, baseFee: l2BaseFee, l1PricePerUnit: l1PricePerUnit),
               case let (l2Cost, false) = UInt256(estimate.l2Gas).multipliedReportingOverflow(by: l2BaseFee),

@@ -57,8 +57,6 @@ struct MagpieProgram {
     struct Command {
         /// What it does.
         let action: Action
-        /// Its position in the calldata, for errors.
-        let position: Int
         /// Where its sequences start and end: its input, read piece by piece (`pieces`).
         let sequences: Range<Int>
         /// Where a call's target address is written.
@@ -178,7 +176,7 @@ struct MagpieProgram {
             }
             let range = calldata.uint16(position + 3)..<Swift.max(calldata.uint16(position + 3), calldata.uint16(position + 5))
             try Self.check(calldata, range, sequences: &sequences, base: base)
-            commands.append(Command(action: action, position: position, sequences: range, targetPosition: calldata.uint16(position + 7)))
+            commands.append(Command(action: action, sequences: range, targetPosition: calldata.uint16(position + 7)))
             position += 9
         }
         self.commands = commands
