@@ -131,12 +131,15 @@ public struct Engine: Sendable {
                 continue
             }
             counters.cyclesSized += 1
-            let sizing = size(id, hops: &hops)
-            counters.cycleQuotes += sizing?.quoteEvaluations ?? 0
-            counters.hopQuotes += sizing?.hopQuotes ?? 0
-            if sizing?.method == .closedFormBelowMinimum { counters.belowCost += 1 }
+            guard let sizing = size(id, hops: &hops) else {
+                lap(&timings.size)
+                continue
+            }
+            counters.cycleQuotes += sizing.quoteEvaluations
+            counters.hopQuotes += sizing.hopQuotes
+            if sizing.method == .closedFormBelowMinimum { counters.belowCost += 1 }
             lap(&timings.size)
-            if let trade = sizing?.trade, let opportunity = price(trade, cycle: id, message: message, lastMover: lastMover) {
+            if let trade = sizing.trade, let opportunity = price(trade, cycle: id, message: message, lastMover: lastMover) {
                 opportunities.append(opportunity)
             }
             lap(&timings.price)

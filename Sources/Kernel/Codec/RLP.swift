@@ -85,7 +85,13 @@ public struct RLPWriter: Sendable {
 
     /// Appends an unsigned integer: big-endian with no leading zero bytes, zero as the empty string.
     public mutating func append(_ value: UInt256) {
-        append(bytes: value.minimalBigEndianBytes)
+        let length = value.minimalByteCount
+        if length == 1, value.w0 < 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value.w0))
+            return
+        }
+        appendHeader(short: 0x80, count: length)
+        for i in stride(from: length - 1, through: 0, by: -1) { bytes.append(value.byte(i)) }
     }
 
     /// Appends an unsigned 64-bit integer.
@@ -107,10 +113,9 @@ public struct RLPWriter: Sendable {
     public mutating func appendList(_ body: (inout RLPWriter) -> Void) {
         let start = bytes.count
         body(&self)
-        let payload = bytes[start...]
-        var header = RLPWriter()
-        header.appendHeader(short: 0xc0, count: payload.count)
-        bytes.insert(contentsOf: header.bytes, at: start)
+        var header = RLPSmallBuffer()
+        header.appendListHeader(payloadCount: bytes.count - start)
+        header.withBytes { bytes.insert(contentsOf: $0, at: start) }
     }
 
     /// Appends a decoded item.

@@ -14,13 +14,13 @@ struct RLPSmallBuffer {
 
     /// Appends the canonical encoding of an unsigned integer.
     mutating func appendInteger(_ value: UInt256) {
-        let bytes = value.minimalBigEndianBytes
-        if bytes.count == 1, bytes[0] < 0x80 {
-            append(bytes[0])
+        let length = value.minimalByteCount
+        if length == 1, value.w0 < 0x80 {
+            append(UInt8(truncatingIfNeeded: value.w0))
             return
         }
-        append(0x80 + UInt8(bytes.count))
-        for b in bytes { append(b) }
+        append(0x80 + UInt8(length))
+        for i in stride(from: length - 1, through: 0, by: -1) { append(value.byte(i)) }
     }
 
     /// Appends the header of a list whose payload is `payloadCount` bytes.

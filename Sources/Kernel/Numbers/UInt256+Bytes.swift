@@ -79,29 +79,34 @@ extension UInt256 {
         }
     }
 
+    /// The number of bytes in `minimalBigEndianBytes`: 0 for zero.
+    @inlinable
+    public var minimalByteCount: Int { (bitWidth + 7) >> 3 }
+
+    /// The byte `index` places above the least significant one (0 ..< 32).
+    @inlinable
+    public func byte(_ index: Int) -> UInt8 {
+        let word: UInt64
+        switch index >> 3 {
+        case 0: word = w0
+        case 1: word = w1
+        case 2: word = w2
+        default: word = w3
+        }
+        return UInt8(truncatingIfNeeded: word >> UInt64((index & 7) << 3))
+    }
+
     /// The value as big-endian bytes without leading zero bytes; empty for zero. This is the
     /// payload of an RLP integer.
     @inlinable
     public var minimalBigEndianBytes: [UInt8] {
-        let length = (bitWidth + 7) >> 3
+        let length = minimalByteCount
         // Zero is the empty array as a literal: `init(unsafeUninitializedCapacity: 0)` stores its
         // count into the shared empty-array storage, a write Thread Sanitizer reports as a race
         // between any two threads doing it (the same value, but a write all the same).
         if length == 0 { return [] }
         return [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
-            var i = 0
-            while i < length {
-                let shift = (length - 1 - i) << 3
-                let word: UInt64
-                switch shift >> 6 {
-                case 0: word = w0
-                case 1: word = w1
-                case 2: word = w2
-                default: word = w3
-                }
-                buffer[i] = UInt8(truncatingIfNeeded: word >> UInt64(shift & 63))
-                i &+= 1
-            }
+            for i in 0..<length { buffer[i] = byte(length - 1 - i) }
             count = length
         }
     }
