@@ -26,14 +26,17 @@ struct SpotRates {
         maps.append(contentsOf: repeatElement(.none, count: coins * coins))
     }
 
-    /// Recomputes the rates of the pool in `slot` (opened for its coin count).
+    /// Recomputes the rates of the pool in `slot` (opened for its coin count). Where the pool
+    /// has a curve, the rate is the curve's (a pool's `marginalRate` is its curve's where it has
+    /// one, computed without the curve's input limit); otherwise the pool's own.
     mutating func refresh(_ slot: PoolSlot, from pool: any PricingPool) {
         let (offset, coins) = layout[slot.index]
         let n = Int(coins)
         for from in 0..<n {
             for to in 0..<n where to != from {
-                rates[Int(offset) + from * n + to] = pool.marginalRate(from: from, to: to) ?? 0
-                maps[Int(offset) + from * n + to] = FloatingMap(curve: pool.swapCurve(from: from, to: to))
+                let curve = pool.swapCurve(from: from, to: to)
+                rates[Int(offset) + from * n + to] = curve?.marginalRate ?? pool.marginalRate(from: from, to: to) ?? 0
+                maps[Int(offset) + from * n + to] = FloatingMap(curve: curve)
             }
         }
     }
