@@ -48,7 +48,7 @@ import TestSupport
         // The private routes are named: 1inch V5 and V6, MetaMask, KyberSwap's
         // route through a DEX kind its executor payload does not spell out, LI.FI's own DEX
         // aggregator behind the Diamond and a LI.FI Permit2Proxy call into KyberSwap whose
-        // executor payload is not the L2 route layout, Odos's `swapCompact`, whose executor
+        // executor payload is a newer executor's unpublished layout, Odos's `swapCompact`, whose executor
         // path is private, Firebird's V4-style executor swap and Rainbow's call into a 1inch V6
         // executor swap.
         #expect(total.routeUnknown == 9)
@@ -79,6 +79,26 @@ import TestSupport
         #expect(rainbow.aggregator == "1inch")
         #expect(rainbow.tokenIn == ArbitrumOne.nativeETHPlaceholder)
         #expect(rainbow.tokenOut == usdt)
+    }
+
+    /// The LI.FI Permit2Proxy call into KyberSwap whose payload goes to a newer executor in an
+    /// unpublished layout (tx 0x647a…0d50; docs/adr/0010: a Balancer V3 path read by hand) is
+    /// an unknown route with its description's pair and amounts, never legs on pools it does
+    /// not name.
+    @Test func kyberSwapPayloadOfAnotherLayoutIsAnUnknownRoute() throws {
+        var classifier = SwapClassifier(try ConfigLoader().load(path: S.realConfigPath))
+        let text = String(decoding: try Fixture.data("arbitrum_real_swaps_with_receipts.jsonl"), as: UTF8.self)
+        let line = try #require(text.split(separator: "\n").first { $0.contains("0x647abf5dc64b1c8bddd70c74fa08b8d1a6b8769513358c96d1e6c90a2c300d50") })
+        let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+        guard case .swap(_, let swap) = classifier.classify(try transactionCall(record)) else {
+            Issue.record("not recognised")
+            return
+        }
+        #expect(swap.legs.isEmpty)
+        let usdc = try Address(hex: "0xaf88d065e77c8cC2239327C5EDb3A432268e5831")
+        #expect(swap.unknownRoutes == [UnknownRoute(
+            aggregator: "kyberswap", tokenIn: try Address(hex: "0x0c06ccf38114ddfc35e07427b9424adcca9f44f8"), tokenOut: usdc,
+            amountIn: try #require(UInt256(decimal: "52085941055797375509")), minAmountOut: UInt256(59_299_882))])
     }
 
     /// Magpie's program (tx 0xfb27…908a): one swap of TROVE for WETH on a Camelot pair, the

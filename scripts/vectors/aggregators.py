@@ -38,8 +38,9 @@ the Swift decoders (docs/adr/0010):
   ExecutorReader, DexScaler, Common) is written here from its fields; one leg per
   sequence, pools by address, the first hop from the executor's token in, the
   last to its token out, amount the first swap's, the description's minimum on
-  the last leg. A sequence with another DEX kind or a pool by index, or the
-  simple-mode flag, is an unknown route.
+  the last leg. A sequence with another DEX kind or a pool by index, the
+  simple-mode flag, or a payload whose token pair is not the description's, is
+  an unknown route.
 - OpenOcean `swap`: calls to the caller itself (target 0) with its
   `uniswapV3Swap` helper are hops (pool, direction, positive amount, path's
   tokens); transfers, approvals and slippage collection move nothing;
@@ -363,7 +364,9 @@ def kyber_hop(rng, first, last, token_out):
 
 def kyber(rng):
     src, dst, amt, least = address(rng), address(rng), amount(rng), amount(rng)
-    executor_in, executor_out = address(rng), address(rng)
+    # The payload's pair is the description's, but now and then another pair (refused).
+    foreign = rng.random() < 0.15
+    executor_in, executor_out = (address(rng), address(rng)) if foreign else (src, dst)
     simple = rng.random() < 0.1
     sequences, legs, readable = [], [], True
     payload = b""
@@ -390,7 +393,7 @@ def kyber(rng):
     params = (address(rng), address(rng), payload,
               (src, dst, [], [], [], [], address(rng), amt, least, flags, b""), rng.randbytes(rng.randrange(50)))
     calldata = selector(KYBER_SWAP) + encode([KYBER_SWAP[5:-1]], [params])
-    if readable and not simple:
+    if readable and not simple and not foreign:
         return calldata, {"function": "swap", "legs": legs, "unknownRoutes": []}
     return calldata, {"function": "swap", "legs": [], "unknownRoutes": [unknown("kyberswap", src, dst, amt, least)]}
 

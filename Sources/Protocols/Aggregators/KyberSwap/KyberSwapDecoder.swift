@@ -69,10 +69,22 @@ struct KyberSwapDecoder: AggregatorDecoder {
         let unknown = try route(description)
         let minimumOut = unknown.minAmountOut ?? .zero
         let flags = try description.uint(9, field: "flags")
-        guard (flags & Self.simpleSwapFlag).isZero, let route = KyberExecutorRoute(targetData), let legs = legs(route, minimumOut: minimumOut) else {
+        guard (flags & Self.simpleSwapFlag).isZero, let route = KyberExecutorRoute(targetData),
+              Self.agrees(route.tokenIn, with: unknown.tokenIn), Self.agrees(route.tokenOut, with: unknown.tokenOut),
+              let legs = legs(route, minimumOut: minimumOut)
+        else {
             return DecodedSwap(function: "swap", legs: [], unknownRoutes: [unknown])
         }
         return DecodedSwap(function: "swap", legs: legs)
+    }
+
+    /// Whether the executor payload's token `executor` can be the description's `described`:
+    /// the same token, or any where the description names ether (`0xEeee…EEeE`: which token the
+    /// executor then writes is not sourced). A payload naming another pair is not a route in the
+    /// layout read here (a newer executor's payload can parse as one, docs/adr/0010), and is
+    /// refused rather than applied to pools it does not name.
+    private static func agrees(_ executor: Address, with described: Address?) -> Bool {
+        described == nil || described == executor || described == ArbitrumOne.nativeETHPlaceholder
     }
 
     /// One exact-input leg per sequence, the first hop from the executor's token in and the
