@@ -48,11 +48,14 @@ extension UInt256 {
             // Two-word divisor: every step is one 3-by-2 division, no multiply-subtract.
             let d1 = dn.w1, d0 = dn.w0
             let reciprocal = reciprocal3by2(d1, d0)
-            // high < divisor, so (uh.w1, uh.w0) < (d1, d0) and uh.w2 == uh.w3 == 0.
+            // high < divisor, so (uh.w1, uh.w0) < (d1, d0) and uh.w2 == uh.w3 == 0. A step
+            // whose three words are all zero has a zero digit and leaves a zero remainder: a
+            // numerator of fewer words (a pair's quote) skips its leading steps.
             var r1 = uh.w1, r0 = uh.w0
-            let q3: UInt64, q2: UInt64, q1: UInt64, q0: UInt64
-            (q3, r1, r0) = divide3by2(r1, r0, ul.w3, d1, d0, reciprocal)
-            (q2, r1, r0) = divide3by2(r1, r0, ul.w2, d1, d0, reciprocal)
+            var q3: UInt64 = 0, q2: UInt64 = 0
+            let q1: UInt64, q0: UInt64
+            if r1 | r0 | ul.w3 != 0 { (q3, r1, r0) = divide3by2(r1, r0, ul.w3, d1, d0, reciprocal) }
+            if r1 | r0 | ul.w2 != 0 { (q2, r1, r0) = divide3by2(r1, r0, ul.w2, d1, d0, reciprocal) }
             (q1, r1, r0) = divide3by2(r1, r0, ul.w1, d1, d0, reciprocal)
             (q0, r1, r0) = divide3by2(r1, r0, ul.w0, d1, d0, reciprocal)
             return (UInt256(q0, q1, q2, q3), UInt256(r0, r1, 0, 0).shiftedRight(s))
