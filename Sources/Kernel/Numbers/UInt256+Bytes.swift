@@ -81,19 +81,12 @@ extension UInt256 {
 
     /// The number of bytes in `minimalBigEndianBytes`: 0 for zero.
     @inlinable
-    public var minimalByteCount: Int { (bitWidth + 7) >> 3 }
+    var minimalByteCount: Int { (bitWidth + 7) >> 3 }
 
     /// The byte `index` places above the least significant one (0 ..< 32).
     @inlinable
-    public func byte(_ index: Int) -> UInt8 {
-        let word: UInt64
-        switch index >> 3 {
-        case 0: word = w0
-        case 1: word = w1
-        case 2: word = w2
-        default: word = w3
-        }
-        return UInt8(truncatingIfNeeded: word >> UInt64((index & 7) << 3))
+    func byte(_ index: Int) -> UInt8 {
+        UInt8(truncatingIfNeeded: word(index >> 3) >> UInt64((index & 7) << 3))
     }
 
     /// The value as big-endian bytes without leading zero bytes; empty for zero. This is the

@@ -138,14 +138,7 @@ extension UInt256: CustomStringConvertible {
             var i = 0
             while i < digits {
                 let shift = (digits - 1 - i) << 2
-                let word: UInt64
-                switch shift >> 6 {
-                case 0: word = w0
-                case 1: word = w1
-                case 2: word = w2
-                default: word = w3
-                }
-                let nibble = UInt8(truncatingIfNeeded: (word >> UInt64(shift & 63)) & 0xf)
+                let nibble = UInt8(truncatingIfNeeded: (word(shift >> 6) >> UInt64(shift & 63)) & 0xf)
                 buffer[2 + i] = nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ (nibble &- 10)
                 i &+= 1
             }

@@ -134,14 +134,19 @@ public struct UInt256: Hashable, Sendable {
     @inlinable
     public func bit(_ index: Int) -> Bool {
         guard index >= 0, index < 256 else { return false }
-        let word: UInt64
-        switch index >> 6 {
-        case 0: word = w0
-        case 1: word = w1
-        case 2: word = w2
-        default: word = w3
+        return (word(index >> 6) >> UInt64(index & 63)) & 1 == 1
+    }
+
+    /// The 64-bit word `index` places above the least significant one (0 ..< 4; any larger
+    /// index is the top word).
+    @inlinable
+    func word(_ index: Int) -> UInt64 {
+        switch index {
+        case 0: return w0
+        case 1: return w1
+        case 2: return w2
+        default: return w3
         }
-        return (word >> UInt64(index & 63)) & 1 == 1
     }
 }
 
