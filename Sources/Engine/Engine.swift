@@ -190,7 +190,11 @@ public struct Engine: Sendable {
     /// conversion `Y` is at most the base amount `X` whose conversion back reaches it (a round
     /// trip through one pool never gains), so one unit less than `Y` is below what a reported
     /// cycle nets in its base.
-    private func size(_ id: CycleID, hops memo: inout SizingHopMemo) -> CycleSizing? {
+    ///
+    /// `mutating` though it changes nothing: as a non-mutating method called from `process`,
+    /// the compiler copied the whole engine (1,040 bytes, retaining each of its buffers) before
+    /// every call, once per cycle that passed the screen.
+    private mutating func size(_ id: CycleID, hops memo: inout SizingHopMemo) -> CycleSizing? {
         let cycle = index[id]
         guard let first = cycle.first, let base = index.tokenIn(of: first),
               let bounds = SizingBounds(upper: configuration.inputCap(for: base)) else { return nil }
