@@ -122,7 +122,7 @@ final class BotService: Sendable {
         let lastMessageNanos = self.lastMessageNanos
         var loop = HotLoop(
             pipeline: FeedPipeline(classifier: SwapClassifier(config), engine: engine), mailbox: mailbox, stopAfter: expectedMessages,
-            report: report, trade: { opportunities, engine in execution?.trade(opportunities, on: engine) }
+            report: report, trade: execution.map { execution in { opportunities, engine in execution.trade(opportunities, on: engine) } }
         ) { pipeline in
             let now = MonotonicNanoseconds.now()
             lastMessageNanos.store(max(1, now), ordering: .relaxed)

@@ -15,20 +15,23 @@ struct HotLoop {
     let stopAfter: Int?
     /// Where each delivery's opportunities go, in feed order, once they are traded.
     let report: ([Opportunity]) -> Void
-    /// What trades a delivery's opportunities, with the engine that found them (execution).
-    let trade: ([Opportunity], Engine) -> Void
-    /// Runs after each delivery.
-    let observe: (FeedPipeline) -> Void
+    /// What trades a delivery's opportunities, with the engine that found them (execution); nil
+    /// in a dry run, which then does not copy the engine out for it.
+    let trade: (([Opportunity], Engine) -> Void)?
+    /// Runs after each delivery, reading the pipeline. `inout` only so that the pipeline is lent
+    /// rather than copied: passed by value, the compiler copied all of it (1,320 bytes,
+    /// retaining each of its buffers) for every delivery.
+    let observe: (inout FeedPipeline) -> Void
 
     /// Handles one delivery; false once `stopAfter` messages have been processed.
     mutating func handle(_ delivery: FeedDelivery) -> Bool {
         for update in mailbox.take() { pipeline.absorb(update) }
         let found = pipeline.consume(delivery)
         if !found.isEmpty {
-            if let engine = pipeline.engine { trade(found, engine) }
+            if let trade, let engine = pipeline.engine { trade(found, engine) }
             report(found)
         }
-        observe(pipeline)
+        observe(&pipeline)
         if let stopAfter, pipeline.messages >= stopAfter { return false }
         return true
     }
