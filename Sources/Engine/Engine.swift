@@ -205,10 +205,9 @@ public struct Engine: Sendable {
         let (sum, overflow) = floorInBase.addingReportingOverflow(minimumNet.isZero ? .zero : minimumNet - .one)
         let minimum = overflow ? floorInBase : sum
         // Most screened cycles cannot pay their cost: the maps beside the rates say so first.
-        let quick = state.rates.profitBound(cycle)
-        if quick.excludes(above: minimum) {
+        if let quick = state.rates.profitBound(cycle).excluding(above: minimum) {
             return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, hopQuotes: 0,
-                               profitBound: quick.value.map { UInt256(truncating: $0) })
+                               profitBound: UInt256(truncating: quick))
         }
         var hops: [SizingHop] = []
         hops.reserveCapacity(cycle.count)

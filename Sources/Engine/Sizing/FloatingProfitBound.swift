@@ -69,9 +69,9 @@ struct FloatingProfitBound {
         return bound.isFinite ? bound.rounded(.up) : nil
     }
 
-    /// Whether the bound shows that no input profits more than `minimum`.
-    func excludes(above minimum: UInt256) -> Bool {
-        guard !minimum.isZero, let value else { return false }
-        return value <= minimum.approximateDouble * (1 - Self.relativeError)
+    /// The bound, where it shows that no input profits more than `minimum`; nil otherwise.
+    func excluding(above minimum: UInt256) -> Double? {
+        guard !minimum.isZero, let value, value <= minimum.approximateDouble * (1 - Self.relativeError) else { return nil }
+        return value
     }
 }
