@@ -98,6 +98,21 @@ let benchmarks: @Sendable () -> Void = {
          UInt256(words: (rng.next(), rng.next(), rng.next(), rng.next())),
          UInt256(words: (rng.next(), rng.next(), rng.next(), rng.next() | 1 << 63)))
     }
+    // A pair's quote divides about 234 bits (input · fee · reserve) by about 123 (reserve ·
+    // fee denominator + input · fee): a two-word divisor.
+    let pairQuotients = (0..<1024).map { _ in
+        (UInt256(words: (rng.next(), rng.next(), rng.next(), rng.next() >> 22)), UInt256(words: (rng.next(), rng.next() >> 5, 0, 0)))
+    }
+    Benchmark("UInt256 division, 234-bit by 123-bit, as a pair's quote (per op, 1000 per sample)",
+              configuration: .init(scalingFactor: .kilo)) { benchmark in
+        var i = 0
+        for _ in benchmark.scaledIterations {
+            let (numerator, divisor) = pairQuotients[i & 1023]
+            blackHole(numerator.quotientAndRemainder(dividingBy: divisor))
+            i &+= 1
+        }
+    }
+
     Benchmark("UInt256.mulDiv, 512-bit product, 256-bit denominator (per op, 1000 per sample)",
               configuration: .init(scalingFactor: .kilo)) { benchmark in
         var i = 0

@@ -1,6 +1,7 @@
 extension UInt256 {
     /// The value as a `Double`, to within a few units in the last place (its words converted and
     /// summed).
+    @inlinable
     public var approximateDouble: Double {
         ((Double(w3) * 0x1p64 + Double(w2)) * 0x1p64 + Double(w1)) * 0x1p64 + Double(w0)
     }
