@@ -21,7 +21,7 @@ import Camelot
         // The direction's fee: token1 in pays 500 over 100,000.
         let curve = try #require(pair.swapCurve(from: 1, to: 0))
         #expect(curve == SwapCurve(reserveIn: UInt256(2_000_000_000), reserveOut: UInt256(1_000_000_000), feeMultiplier: UInt256(99_500),
-                                   feeDenominator: UInt256(100_000), inputLimit: nil))
+                                   feeDenominator: UInt256(100_000), inputLimit: nil, exactInputLimit: CamelotV2Pool.maxReserve - UInt256(2_000_000_000)))
         #expect(pair.swapCurve(from: 0, to: 2) == nil && pair.marginalRate(from: 1, to: 1) == nil)
     }
 

@@ -76,7 +76,11 @@ extension PoolDifferentialTests {
                       out >= UInt256(1_000_000_000) else { continue }
                 #expect(abs(out.approximateDouble / probe.approximateDouble - rate) <= rate * 1e-3, "\(vector)")
                 stableRates += 1
-            } else if let curve = pair.swapCurve(from: from, to: to), let out = try? pair.amountOut(amountIn, from: from, to: to) {
+            } else if let curve = pair.swapCurve(from: from, to: to) {
+                // The sizer's quote from the curve alone is the pair's, reverts included.
+                let exactQuote = try #require(curve.exactQuote)
+                #expect(exactQuote.amountOut(amountIn) == (try? pair.amountOut(amountIn, from: from, to: to)), "\(vector)")
+                guard let out = try? pair.amountOut(amountIn, from: from, to: to) else { continue }
                 let scaled = amountIn * curve.feeMultiplier
                 #expect(out == UInt256.mulDiv(scaled, curve.reserveOut, curve.reserveIn * curve.feeDenominator + scaled), "\(vector)")
                 #expect(curve.inputLimit == nil && pair.marginalRate(from: from, to: to) == curve.marginalRate)

@@ -4,7 +4,8 @@ import Testing
 import UniswapV2
 
 /// What the engine asks of a pair beyond the differential vectors: its curve is its quote before
-/// rounding down, its marginal rate a tiny quote's, and it has no price limit.
+/// rounding down (and `exactQuote` is its quote, reverts included), its marginal rate a tiny
+/// quote's, and it has no price limit.
 @Suite struct PairCurveTests {
     /// A uniform value of `bits` random bits at most (then a log-uniform spread of sizes).
     static func random(bits: Int, _ random: inout SplitMix64) -> UInt256 {
@@ -27,11 +28,19 @@ import UniswapV2
                     continue
                 }
                 #expect(curve.inputLimit == nil && curve.feeMultiplier == fee.multiplier && curve.feeDenominator == fee.denominator)
-                let x = Self.random(bits: 112, &random)
-                guard let out = try? pool.amountOut(x, from: from, to: to) else { continue }
-                let scaled = x * curve.feeMultiplier
-                #expect(out == UInt256.mulDiv(scaled, curve.reserveOut, curve.reserveIn * curve.feeDenominator + scaled))
-                quoted += 1
+                let limit = try #require(curve.exactInputLimit)
+                let exactQuote = try #require(curve.exactQuote)
+                // Any input, one near the 112-bit reserve limit (on either side) and dust.
+                let nearLimit = limit + UInt256(UInt64.random(in: 0...2, using: &random)) - .one
+                for x in [Self.random(bits: 113, &random), nearLimit, UInt256(UInt64.random(in: 0...3, using: &random))] {
+                    let out = try? pool.amountOut(x, from: from, to: to)
+                    // The sizer's quote from the curve alone is the pool's, reverts included.
+                    #expect(exactQuote.amountOut(x) == out, "\(x)")
+                    guard let out else { continue }
+                    let scaled = x * curve.feeMultiplier
+                    #expect(out == UInt256.mulDiv(scaled, curve.reserveOut, curve.reserveIn * curve.feeDenominator + scaled))
+                    quoted += 1
+                }
             }
         }
         #expect(quoted > 3_000)

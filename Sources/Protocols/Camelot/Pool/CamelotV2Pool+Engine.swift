@@ -6,7 +6,8 @@ import Kernel
 extension CamelotV2Pool {
     /// A volatile pair's reserves with the input token's fee over 100,000: the pair's
     /// `getAmountOut` is this curve's value rounded down, for every input the pair accepts
-    /// (`inputLimit` nil). Nil for a stable pair (no constant product), token indexes other than
+    /// (`inputLimit` nil): those up to `exactInputLimit`, where the input reserve reaches
+    /// 2^112 − 1 (past it the pair's K check overflows). Nil for a stable pair (no constant product), token indexes other than
     /// 0→1 and 1→0 or an empty reserve.
     public func swapCurve(from: Int, to: Int) -> SwapCurve? {
         guard !stableSwap, let zeroForOne = try? Self.direction(from: from, to: to) else { return nil }
@@ -16,7 +17,8 @@ extension CamelotV2Pool {
         let feePercent = UInt256(UInt64(zeroForOne ? token0FeePercent : token1FeePercent))
         return SwapCurve(
             reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: CamelotVolatileMath.feeDenominator &- feePercent,
-            feeDenominator: CamelotVolatileMath.feeDenominator, inputLimit: nil)
+            feeDenominator: CamelotVolatileMath.feeDenominator, inputLimit: nil,
+            exactInputLimit: Self.maxReserve > reserveIn ? Self.maxReserve &- reserveIn : .zero)
     }
 
     /// A volatile pair's: its curve's. A stable pair's: one small exact quote

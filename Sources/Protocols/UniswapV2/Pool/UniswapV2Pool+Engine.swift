@@ -18,13 +18,15 @@ extension UniswapV2Pool {
     }
 
     /// The reserves and the fee's multiplier and denominator: `getAmountOut` is this curve's
-    /// value rounded down, for every input the pair accepts (`inputLimit` nil). Nil for token
-    /// indexes other than 0→1 and 1→0 or an empty reserve (the router refuses to quote).
+    /// value rounded down, for every input the pair accepts (`inputLimit` nil): those up to
+    /// `exactInputLimit`, where the input reserve reaches 2^112 − 1. Nil for token indexes other
+    /// than 0→1 and 1→0 or an empty reserve (the router refuses to quote).
     public func swapCurve(from: Int, to: Int) -> SwapCurve? {
         guard let zeroForOne = try? Self.direction(from: from, to: to) else { return nil }
         let (reserveIn, reserveOut) = reserves(zeroForOne: zeroForOne)
         guard !reserveIn.isZero, !reserveOut.isZero else { return nil }
         return SwapCurve(
-            reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: fee.multiplier, feeDenominator: fee.denominator, inputLimit: nil)
+            reserveIn: reserveIn, reserveOut: reserveOut, feeMultiplier: fee.multiplier, feeDenominator: fee.denominator, inputLimit: nil,
+            exactInputLimit: Self.maxReserve > reserveIn ? Self.maxReserve &- reserveIn : .zero)
     }
 }
