@@ -25,7 +25,7 @@ func sizingBenchmarks() {
             fatalError("the benchmark pair no longer builds")
         }
         var hop = SizingHop(pool: pool, from: zeroForOne ? 0 : 1, to: zeroForOne ? 1 : 0)
-        if !withMap { (hop.map, hop.segments) = (nil, nil) }
+        if !withMap { (hop.map, hop.segments, hop.exactQuote) = (nil, nil, nil) }
         return hop
     }
     let wethUSDC = pair(weth * UInt256(1000), UInt256(2_500_000_000_000), zeroForOne: true)

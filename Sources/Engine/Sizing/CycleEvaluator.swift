@@ -43,11 +43,8 @@ struct CycleEvaluator {
         lastInput = nil
         var amount = input
         for index in hops.indices {
-            do {
-                amount = try hops[index].quote(amount)
-            } catch {
-                return nil
-            }
+            guard let output = hops[index].amountOut(amount) else { return nil }
+            amount = output
             amounts[index] = amount
         }
         lastInput = input

@@ -3,6 +3,11 @@ import Kernel
 /// Finds the input that maximises a cycle's exact profit `quote(x) − x`, where `quote` chains
 /// every hop's exact quote.
 ///
+/// A cycle of constant-product pairs (every hop's quote its curve rounded down) is first tried
+/// in floating point (`sizePairs`): the same test as step 1 below, against the maps' bound
+/// composed in `Double` with an allowance for its rounding, settles nearly all of them without
+/// the 512-bit closed form.
+///
 /// When every hop has a `MobiusMap`, the cycle's map is their composition and its profit is
 /// maximal at `x* = (√(K·M) − M) / N` (`MobiusOptimum`; no input profits when `K <= M`). That is
 /// a real-number answer; the pools round every output down, which makes the exact profit a
@@ -61,6 +66,9 @@ public struct CycleSizer: Sendable {
     /// (`closedFormBelowMinimum`).
     public func size(_ hops: [SizingHop], within bounds: SizingBounds, minimumProfit: UInt256 = .zero) -> CycleSizing {
         var evaluator = CycleEvaluator(hops)
+        if let sizing = sizePairs(hops, &evaluator, within: bounds, minimumProfit: minimumProfit) {
+            return sizing
+        }
         guard let map = Self.composedMap(hops) else {
             return sizeAcrossRanges(hops, &evaluator, within: bounds, minimumProfit: minimumProfit)
         }
@@ -95,6 +103,46 @@ public struct CycleSizer: Sendable {
             return sizeAcrossRanges(hops, &evaluator, within: bounds, minimumProfit: minimumProfit)
         }
         return CycleSizing(trade: evaluator.bestTrade, method: method, quoteEvaluations: evaluator.evaluations, hopQuotes: evaluator.hopQuotes, profitBound: optimum.profitBound)
+    }
+
+    /// The cycles of constant-product pairs (every hop's quote its curve rounded down,
+    /// `SizingHop.exactQuote`), settled in floating point where that suffices: the maps composed
+    /// in `Double` bound every input's profit from above, with an allowance for the rounding
+    /// (`FloatingProfitBound`), and give the start. From the start, the step above: the first
+    /// input of its run, within `profit / toleranceDivisor` of that bound, the input one unit
+    /// above no better (`closedFormNearOptimal`, three cycle quotes where the runs are one unit
+    /// wide), unless so few inputs could still do as well that the exact path can quote them
+    /// all. That is the exact path's own test, against a bound looser by about 10^-13 of the
+    /// profit over the cycle's edge, so it settles every cycle whose edge exceeds about 10^-7
+    /// and needs neither the 512-bit composition nor its square root (which cost more than the
+    /// quotes). Nil where some hop is not a pair or the test fails, leaving what was quoted in
+    /// `evaluator` for the exact path.
+    private func sizePairs(_ hops: [SizingHop], _ evaluator: inout CycleEvaluator, within bounds: SizingBounds,
+                           minimumProfit: UInt256) -> CycleSizing? {
+        var floating = FloatingProfitBound()
+        for hop in hops {
+            guard let quote = hop.exactQuote else { return nil }
+            floating.append(FloatingMap(quote.approximateMap))
+        }
+        guard !hops.isEmpty, let peak = floating.peak else { return nil }
+        let bound = UInt256(truncating: peak.bound)
+        if bound.isZero {
+            return CycleSizing(trade: nil, method: .closedFormOptimal, quoteEvaluations: 0, hopQuotes: 0, profitBound: .zero)
+        }
+        if peak.excludes(minimumProfit) {
+            return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, hopQuotes: 0, profitBound: bound)
+        }
+        let start = bounds.clamp(UInt256(truncating: peak.input))
+        let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start), inverse: CycleInverse(hops, probeLimit: Self.inverseProbeLimit))
+        guard let run = climb.run(&evaluator, holding: start), evaluator.bestInput == run.input,
+              let profit = evaluator.bestOutcome.profit, profit <= bound, bound - profit <= profit / toleranceDivisor,
+              // Where few inputs could still do as well, the exact path quotes them all instead
+              // and proves the optimum (`closedFormOptimal`).
+              peak.windowWidth(reaching: profit.approximateDouble) > 2 * Double(exhaustiveWindowLimit) + 8,
+              !climb.nextInputBeats(&evaluator, run)
+        else { return nil }
+        return CycleSizing(trade: evaluator.bestTrade, method: .closedFormNearOptimal, quoteEvaluations: evaluator.evaluations,
+                           hopQuotes: evaluator.hopQuotes, profitBound: bound)
     }
 
     /// Sizes a cycle whose optimum may lie past some hop's first range: the piecewise walk

@@ -23,6 +23,11 @@ struct FloatingMap {
                   n: multiplier)
     }
 
+    /// The map of a pair's exact quote (`ConstantProductQuote.approximateMap`).
+    init(_ map: (k: Double, m: Double, n: Double)) {
+        self.init(k: map.k, m: map.m, n: map.n)
+    }
+
     init(k: Double, m: Double, n: Double) {
         self.k = k
         self.m = m
@@ -32,7 +37,8 @@ struct FloatingMap {
 
 /// A quick upper bound on a cycle's profit from its hops' floating-point maps, to answer the
 /// many screened cycles that cannot pay their cost without building their hops or the exact
-/// 512-bit closed form.
+/// 512-bit closed form, and to settle most cycles of constant-product pairs without it
+/// (`CycleSizer`).
 ///
 /// With `K`, `M`, `N` the composition of the maps, no input profits more than
 /// `P* = (√K − √M)² / N` (`MobiusOptimum`; every map bounds its pool's exact quote from above, so
@@ -57,21 +63,50 @@ struct FloatingProfitBound {
         (k, m, n) = (k * map.k, m * map.m, map.m * n + k * map.n)
     }
 
-    /// The bound, rounded up; nil where a hop had no usable map or the values left `Double`'s
-    /// range.
-    var value: Double? {
+    /// The bound and where the maps reach it, their square roots taken once; nil where a hop
+    /// had no usable map or the values left `Double`'s range.
+    var peak: Peak? {
         guard k.isFinite, m.isFinite, n.isFinite, n > 0 else { return nil }
         let r = Self.relativeError
         let (a, b) = (k.squareRoot(), m.squareRoot())
         let gap = a - b + r * (a + b)
-        guard gap > 0 else { return 0 }
+        guard gap > 0 else { return Peak(bound: 0, input: 0, scale: a * b / n) }
         let bound = gap * gap / (n * (1 - r)) * (1 + r)
-        return bound.isFinite ? bound.rounded(.up) : nil
+        let input = b * (a - b) / n
+        guard bound.isFinite, input.isFinite else { return nil }
+        return Peak(bound: bound.rounded(.up), input: Swift.max(input, 0), scale: a * b / n)
     }
+
+    /// The bound, rounded up; nil as for `peak`.
+    var value: Double? { peak?.bound }
 
     /// The bound, where it shows that no input profits more than `minimum`; nil otherwise.
     func excluding(above minimum: UInt256) -> Double? {
-        guard !minimum.isZero, let value, value <= minimum.approximateDouble * (1 - Self.relativeError) else { return nil }
-        return value
+        peak.flatMap { $0.excludes(minimum) ? $0.bound : nil }
+    }
+
+    /// The maps' profit at its peak.
+    struct Peak {
+        /// No input profits more (rounded up; 0 where none profits).
+        let bound: Double
+        /// The input where the maps reach it, `x* = (√(K·M) − M) / N = √M·(√K − √M) / N`: a start
+        /// for the exact search, not a bound (the cancellation in `√K − √M` leaves it relatively
+        /// less exact than the bound's allowance); 0 where no input profits.
+        let input: Double
+        /// `√(K·M) / N`.
+        let scale: Double
+
+        /// Whether the bound shows that no input profits more than `minimum` (never for zero).
+        func excludes(_ minimum: UInt256) -> Bool {
+            !minimum.isZero && bound <= minimum.approximateDouble * (1 - FloatingProfitBound.relativeError)
+        }
+
+        /// About how many inputs the maps let reach a profit of `target`:
+        /// `Δ + √(Δ² + 4Δ·√(K·M)/N)` with `Δ` the bound less `target`
+        /// (`MobiusOptimum.window(reaching:limit:)`'s width, in floating point).
+        func windowWidth(reaching target: Double) -> Double {
+            let delta = Swift.max(bound - target, 0)
+            return delta + (delta * (delta + 4 * scale)).squareRoot()
+        }
     }
 }

@@ -5,7 +5,8 @@ extension SizingHop {
     /// and the input it holds up to (`PricingPool.swapCurve`), the ranges beyond
     /// (`PricingPool.swapSegments`, asked only when the optimum lies past the first), the input
     /// of an exact output (`PricingPool.fill` on a copy of the state, asked only where the
-    /// cycle's runs of equal outputs are wide) and the exact quote.
+    /// cycle's runs of equal outputs are wide) and the exact quote, computed from the curve where
+    /// the quote is that rounded down.
     public init<Pool: PricingPool>(pool: Pool, from: Int, to: Int) {
         let direction = PoolDirection(pool: pool, from: from, to: to)
         let curve = pool.swapCurve(from: from, to: to)
@@ -13,6 +14,7 @@ extension SizingHop {
             map: curve.flatMap(MobiusMap.init(curve:)), inputLimit: curve?.inputLimit,
             segments: { limit in direction.segments(limit: limit) },
             exactOutputInput: { amountOut in direction.exactOutputInput(amountOut) },
+            exactQuote: curve?.exactQuote,
             quote: { (amountIn: UInt256) throws(PoolError) -> UInt256 in try direction.quote(amountIn) })
     }
 }

@@ -16,6 +16,10 @@ public struct SizingHop {
     public var inputLimit: UInt256?
     /// The exact quote.
     public var quote: Quote
+    /// The pool's exact quote computed from its closed form, where the pool's quote is that
+    /// rounded down (`SwapCurve.exactQuote`: a constant-product pair): the sizer quotes it in
+    /// place of `quote`, the same amounts with no call through the pool.
+    public var exactQuote: ConstantProductQuote?
     /// The pool's closed forms range by range (`PricingPool.swapSegments`), at most the number
     /// asked for; asked only when the cycle's optimum lies past some hop's `inputLimit`. Nil:
     /// the pool has none beyond `map`.
@@ -27,15 +31,25 @@ public struct SizingHop {
     public var exactOutputInput: ((UInt256) -> UInt256?)?
 
     /// A hop with its exact quote and, when it has them, its Möbius map, the inputs it holds
-    /// for, the closed forms of the ranges beyond and its exact-output input.
+    /// for, the closed forms of the ranges beyond, its exact-output input and its quote from the
+    /// closed form.
     public init(
         map: MobiusMap?, inputLimit: UInt256? = nil, segments: ((Int) -> [SwapSegment]?)? = nil,
-        exactOutputInput: ((UInt256) -> UInt256?)? = nil, quote: @escaping Quote
+        exactOutputInput: ((UInt256) -> UInt256?)? = nil, exactQuote: ConstantProductQuote? = nil, quote: @escaping Quote
     ) {
         self.map = map
         self.inputLimit = inputLimit
         self.segments = segments
         self.exactOutputInput = exactOutputInput
+        self.exactQuote = exactQuote
         self.quote = quote
+    }
+
+    /// The pool's exact quote for `amountIn`, from `exactQuote` where it has one; nil where the
+    /// swap would revert.
+    @inline(__always)
+    func amountOut(_ amountIn: UInt256) -> UInt256? {
+        if let exactQuote { return exactQuote.amountOut(amountIn) }
+        return try? quote(amountIn)
     }
 }

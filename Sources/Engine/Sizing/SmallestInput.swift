@@ -20,7 +20,7 @@ extension SizingHop {
             guard probes < probeLimit else { return nil }
             probes += 1
             quotes += 1
-            guard let output = try? quote(input) else { return nil }
+            guard let output = self.amountOut(input) else { return nil }
             return output >= amountOut
         }
         // `low` falls short (zero always does); `ceiling`, when known, reaches.
