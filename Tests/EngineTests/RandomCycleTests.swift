@@ -57,4 +57,33 @@ import Testing
         #expect(nearOptimal > 0)
         print("closed form on \(traded) random cycles (\(nearOptimal) stopped near the optimum): widest gap between profit and bound \(widestGap)")
     }
+
+    /// Cycles of pairs settled in floating point (`CycleSizer.sizePairs`) answer as the exact
+    /// 512-bit closed form does on the same cycle with the pairs' prepared quotes removed:
+    /// profits within 10^-6 of each other, each within its own bound.
+    @Test func pairsSettledInFloatingPointMatchTheExactClosedForm() throws {
+        var random = SplitMix64(seed: 37)
+        var compared = 0, floating = 0
+        for round in 0..<300 {
+            let cycle = try RandomCycles.make(&random, kinds: round % 2 == 0 ? [.v2, .v2] : [.v2, .v2, .v2])
+            let bounds = try #require(SizingBounds(upper: cycle.firstReserve))
+            let fast = CycleSizer().size(cycle.hops, within: bounds)
+            let exact = CycleSizer().size(cycle.hops.map { hop in
+                var quotedThroughThePool = hop
+                quotedThroughThePool.exactQuote = nil
+                return quotedThroughThePool
+            }, within: bounds)
+            #expect((fast.trade == nil) == (exact.trade == nil), "round \(round)")
+            guard let fastTrade = fast.trade, let exactTrade = exact.trade else { continue }
+            compared += 1
+            // Only the floating-point path reports the floating bound (a little above the exact).
+            if fast.profitBound != exact.profitBound { floating += 1 }
+            let (high, low) = (max(fastTrade.profit, exactTrade.profit), min(fastTrade.profit, exactTrade.profit))
+            #expect(high - low <= high / UInt256(1_000_000), "round \(round): \(fastTrade.profit) against \(exactTrade.profit)")
+            #expect(fastTrade.profit <= (fast.profitBound ?? .zero) && exactTrade.profit <= (exact.profitBound ?? .zero))
+        }
+        #expect(compared > 100)
+        #expect(floating > compared / 2)
+        print("pairs in floating point: \(compared) cycles compared with the exact closed form, \(floating) settled in floating point")
+    }
 }
