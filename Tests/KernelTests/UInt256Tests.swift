@@ -460,6 +460,12 @@ struct UInt256Tests {
         #expect(UInt256(bigEndian: U256NonContiguousBytes([UInt8](repeating: 0, count: 33))) == nil)
         [UInt8](repeating: 0, count: 33).withUnsafeBytes { #expect(UInt256(bigEndianBytes: $0) == nil) }
         #expect(UInt256(bigEndian: [0x01, 0x02]) == UInt256(0x0102))
+        // Every length, against the byte-at-a-time reading of a non-contiguous collection.
+        var bytes = SplitMix64(seed: 12)
+        for length in 0...32 {
+            let raw = (0..<length).map { _ in UInt8(truncatingIfNeeded: bytes.next()) }
+            raw.withUnsafeBytes { #expect(UInt256(bigEndianBytes: $0) == UInt256(bigEndian: U256NonContiguousBytes(raw)), "\(length) bytes") }
+        }
         #expect(UInt256(0x0100).minimalBigEndianBytes == [0x01, 0x00])
     }
 

@@ -31,7 +31,7 @@ public struct SwapClassifier {
             var budget = InnerCallBudget(origin: call.data.startIndex)
             guard let swap = try callees.decode(call, entry: index, budget: &budget) else { return .notASwap }
             counters.countSwap(index)
-            for route in swap.unknownRoutes { counters.countRouteUnknown(aggregator: route.aggregator) }
+            for route in swap.unknownRoutes { counters.countRouteUnknown(aggregator: route.aggregator, likely: index) }
             return .swap(dex: callees.names[index], swap)
         } catch {
             counters.countMalformed(index)

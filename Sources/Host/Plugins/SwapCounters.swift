@@ -25,9 +25,14 @@ struct SwapCounters: Equatable, Sendable {
     mutating func countMalformed(_ index: Int) { malformed[index] += 1 }
 
     /// Counts an unknown route of the aggregator entry named `aggregator` (ignored for a name it
-    /// does not have).
-    mutating func countRouteUnknown(aggregator: String) {
-        if let index = dexNames.firstIndex(of: aggregator) { routeUnknown[index] += 1 }
+    /// does not have), looking first at the entry `likely` (the one called, whose own route it
+    /// usually is: one comparison of the same string, not a search of every name).
+    mutating func countRouteUnknown(aggregator: String, likely: Int? = nil) {
+        if let likely, dexNames.indices.contains(likely), dexNames[likely] == aggregator {
+            routeUnknown[likely] += 1
+        } else if let index = dexNames.firstIndex(of: aggregator) {
+            routeUnknown[index] += 1
+        }
     }
 
     /// The unknown routes counted for the aggregator entry named `aggregator`.

@@ -24,13 +24,26 @@ extension UInt256 {
             self.init(word32: raw)
             return
         }
-        var value = UInt256.zero
-        var index = 0
-        while index < count {
-            value = value.shiftedLeftByByte(raw[index])
-            index &+= 1
+        // Whole 8-byte words from the end (the least significant), then the few leading bytes.
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var end = count
+        withUnsafeMutableBytes(of: &words) { storage in
+            var word = 0
+            while end >= 8 {
+                storage.storeBytes(of: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: end &- 8, as: UInt64.self)),
+                                   toByteOffset: word &* 8, as: UInt64.self)
+                end &-= 8
+                word &+= 1
+            }
+            var leading: UInt64 = 0
+            var index = 0
+            while index < end {
+                leading = leading << 8 | UInt64(raw[index])
+                index &+= 1
+            }
+            if end > 0 { storage.storeBytes(of: leading, toByteOffset: word &* 8, as: UInt64.self) }
         }
-        self = value
+        self.init(words.0, words.1, words.2, words.3)
     }
 
     /// Reads 0...32 big-endian bytes from any collection; fewer than 32 are taken as left-padded

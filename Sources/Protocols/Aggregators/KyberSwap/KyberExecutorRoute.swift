@@ -46,6 +46,7 @@ struct KyberExecutorRoute {
         for _ in 0..<sequenceCount {
             guard let swapCount = reader.int(1) else { return nil }
             var hops: [Hop] = []
+            hops.reserveCapacity(swapCount)
             for position in 0..<swapCount {
                 guard let length = reader.int(4), let swapData = reader.take(length), let index = reader.int(1),
                       let dex = Dex(rawValue: index), let hop = Self.hop(dex, swapData, first: position == 0) else { return nil }
