@@ -196,7 +196,7 @@ import UniswapV3
                 bound.append(FloatingMap(curve: curve))
             }
             let composed = try #require(map)
-            let value = try #require(bound.value)
+            let value = try #require(bound.peak?.bound)
             guard let optimum = MobiusOptimum(composed) else { continue }
             let ceiling = Big.of(UInt256(truncating: value))
             for x in [Big.of(optimum.input), Big.of(optimum.input) + 1] {
@@ -211,7 +211,7 @@ import UniswapV3
         // A map that ends at a range's edge bounds nothing past it: no bound.
         var limited = FloatingProfitBound()
         limited.append(FloatingMap(curve: SwapCurve(reserveIn: UInt256(1_000), reserveOut: UInt256(1_000), feeMultiplier: 997, feeDenominator: 1000, inputLimit: UInt256(10))))
-        #expect(limited.value == nil)
+        #expect(limited.peak == nil)
     }
 
     /// Whether the profit at `a` is at least the profit at `b`.

@@ -77,9 +77,6 @@ struct FloatingProfitBound {
         return Peak(bound: bound.rounded(.up), input: Swift.max(input, 0), scale: a * b / n)
     }
 
-    /// The bound, rounded up; nil as for `peak`.
-    var value: Double? { peak?.bound }
-
     /// The bound, where it shows that no input profits more than `minimum`; nil otherwise.
     func excluding(above minimum: UInt256) -> Double? {
         peak.flatMap { $0.excludes(minimum) ? $0.bound : nil }

@@ -26,7 +26,6 @@ func fullMulDiv(_ a: UInt256, _ b: UInt256, _ denominator: UInt256) -> UInt256? 
 }
 
 extension UInt256 {
-
     /// `ceil(a * b / denominator)` computed with a full 512-bit product, as Uniswap's
     /// `FullMath.mulDivRoundingUp`.
     ///

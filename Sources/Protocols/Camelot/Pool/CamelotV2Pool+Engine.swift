@@ -7,8 +7,8 @@ extension CamelotV2Pool {
     /// A volatile pair's reserves with the input token's fee over 100,000: the pair's
     /// `getAmountOut` is this curve's value rounded down, for every input the pair accepts
     /// (`inputLimit` nil): those up to `exactInputLimit`, where the input reserve reaches
-    /// 2^112 − 1 (past it the pair's K check overflows). Nil for a stable pair (no constant product), token indexes other than
-    /// 0→1 and 1→0 or an empty reserve.
+    /// 2^112 − 1 (past it the pair's K check overflows). Nil for a stable pair (no constant
+    /// product), token indexes other than 0→1 and 1→0 or an empty reserve.
     public func swapCurve(from: Int, to: Int) -> SwapCurve? {
         guard !stableSwap, let zeroForOne = try? Self.direction(from: from, to: to) else { return nil }
         let (reserveIn, reserveOut) = zeroForOne ? (reserve0, reserve1) : (reserve1, reserve0)
