@@ -196,8 +196,9 @@ public struct Engine: Sendable {
     /// every call, once per cycle that passed the screen.
     private mutating func size(_ id: CycleID, hops memo: inout SizingHopMemo) -> CycleSizing? {
         let cycle = index[id]
-        guard let first = cycle.first, let base = index.tokenIn(of: first),
-              let bounds = SizingBounds(upper: configuration.inputCap(for: base)) else { return nil }
+        guard let first = cycle.first, let base = index.tokenIn(of: first) else { return nil }
+        let cap = configuration.inputCap(for: base)
+        guard !cap.isZero else { return nil }
         let weth = ArbitrumOne.wrappedNativeToken
         let floor = pricer.costFloor(of: cycle, roster: roster)
         let floorInBase = conversion.convert(floor, from: weth, to: base, state: state) ?? .zero
@@ -215,6 +216,7 @@ public struct Engine: Sendable {
             guard let made = memo.hop(hop, in: state) else { return nil }
             hops.append(made)
         }
+        guard let bounds = SizingBounds(upper: cap) else { return nil }
         return sizer.size(hops, within: bounds, minimumProfit: minimum)
     }
 

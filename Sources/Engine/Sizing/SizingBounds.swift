@@ -12,6 +12,7 @@ public struct SizingBounds: Sendable, Equatable {
     public let upper: UInt256
 
     /// Bounds `lower ... upper`; nil when `lower` is zero or above `upper`.
+    @inlinable
     public init?(lower: UInt256 = .one, upper: UInt256) {
         guard !lower.isZero, lower <= upper else { return nil }
         self.lower = lower

@@ -3,13 +3,20 @@
 /// same rounding), so that every concentrated-liquidity pool that shares the library agrees.
 public enum TickMath {
     /// The lowest tick a pool can use, `log_1.0001(2^-128)`.
-    public static let minTick: Int32 = -887272
+    /// (The constants are inlinable computed properties, as `UInt256.zero` says why.)
+    @inlinable
+    public static var minTick: Int32 { @inline(__always) get { -887272 } }
     /// The highest tick a pool can use.
-    public static let maxTick: Int32 = 887272
+    @inlinable
+    public static var maxTick: Int32 { @inline(__always) get { 887272 } }
     /// `sqrtRatio(atTick: minTick)`, the lowest sqrt price a pool can hold.
-    public static let minSqrtRatio = UInt256(4_295_128_739)
+    @inlinable
+    public static var minSqrtRatio: UInt256 { @inline(__always) get { UInt256(4_295_128_739) } }
     /// `sqrtRatio(atTick: maxTick)`; pool prices stay strictly below it.
-    public static let maxSqrtRatio = UInt256(0x5d95_1d52_6398_8d26, 0xefd1_fc6a_5064_8849, 0xfffd_8963, 0)
+    @inlinable
+    public static var maxSqrtRatio: UInt256 {
+        @inline(__always) get { UInt256(0x5d95_1d52_6398_8d26, 0xefd1_fc6a_5064_8849, 0xfffd_8963, 0) }
+    }
 
     /// `1/sqrt(1.0001)^(2^i)` in Q128.128 (high word, low word) for bits 1 … 19 of the absolute
     /// tick, all below 2^128.

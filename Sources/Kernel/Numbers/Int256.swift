@@ -48,12 +48,15 @@ public struct Int256: Hashable, Sendable {
         self.bitPattern = v
     }
 
-    /// Zero.
-    public static let zero = Int256(bitPattern: .zero)
+    /// Zero (the constants are inlinable computed properties, as `UInt256.zero` says why).
+    @inlinable
+    public static var zero: Int256 { @inline(__always) get { Int256(bitPattern: .zero) } }
     /// −2^255.
-    public static let min = Int256(bitPattern: UInt256(0, 0, 0, 1 << 63))
+    @inlinable
+    public static var min: Int256 { @inline(__always) get { Int256(bitPattern: UInt256(0, 0, 0, 1 << 63)) } }
     /// 2^255 − 1.
-    public static let max = Int256(bitPattern: UInt256(.max, .max, .max, .max >> 1))
+    @inlinable
+    public static var max: Int256 { @inline(__always) get { Int256(bitPattern: UInt256(.max, .max, .max, .max >> 1)) } }
 
     /// Whether the value is below zero.
     @inlinable

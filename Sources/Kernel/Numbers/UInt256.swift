@@ -66,12 +66,19 @@ public struct UInt256: Hashable, Sendable {
         @inline(__always) set { (w0, w1, w2, w3) = newValue }
     }
 
+    // The constants are inlinable computed properties, not stored `static let`s: another
+    // module reads a stored one through a call to its addressor, on every use (the sizer's hot
+    // paths use them per quote); these fold to immediates.
+
     /// Zero.
-    public static let zero = UInt256(0, 0, 0, 0)
+    @inlinable
+    public static var zero: UInt256 { @inline(__always) get { UInt256(0, 0, 0, 0) } }
     /// One.
-    public static let one = UInt256(1, 0, 0, 0)
+    @inlinable
+    public static var one: UInt256 { @inline(__always) get { UInt256(1, 0, 0, 0) } }
     /// 2^256 − 1.
-    public static let max = UInt256(.max, .max, .max, .max)
+    @inlinable
+    public static var max: UInt256 { @inline(__always) get { UInt256(.max, .max, .max, .max) } }
 
     /// Whether the value is zero.
     @inlinable

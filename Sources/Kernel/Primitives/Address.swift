@@ -12,8 +12,9 @@ public struct Address: Hashable, Sendable, Comparable, CustomStringConvertible {
         case badChecksum
     }
 
-    /// The zero address.
-    public static let zero = Address(storage: (0, 0, 0))
+    /// The zero address (computed and inlinable, like `UInt256.zero`: no addressor call).
+    @inlinable
+    public static var zero: Address { @inline(__always) get { Address(storage: (0, 0, 0)) } }
 
     @inlinable
     init(storage: (UInt64, UInt64, UInt32)) { self.storage = storage }
@@ -58,6 +59,7 @@ public struct Address: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The address whose 160-bit big-endian value is `high32 ‖ middle64 ‖ low64`, so that a
     /// constant address is written as its hex digits split 8 ‖ 16 ‖ 16 and cannot fail to build:
     /// `Address(high32: 0x82af_4944, middle64: 0x7d8a_07e3_bd95_bd0d, low64: 0x56f3_5241_523f_bab1)`.
+    @inlinable
     public init(high32: UInt32, middle64: UInt64, low64: UInt64) {
         storage = ((UInt64(high32) << 32 | middle64 >> 32).bigEndian,
                    (middle64 << 32 | low64 >> 32).bigEndian,

@@ -4,8 +4,9 @@ public struct Hash32: Hashable, Sendable, Comparable, CustomStringConvertible {
     @usableFromInline
     var storage: (UInt64, UInt64, UInt64, UInt64)
 
-    /// The hash of all zero bytes.
-    public static let zero = Hash32(storage: (0, 0, 0, 0))
+    /// The hash of all zero bytes (computed and inlinable, as `UInt256.zero` says why).
+    @inlinable
+    public static var zero: Hash32 { @inline(__always) get { Hash32(storage: (0, 0, 0, 0)) } }
 
     @inlinable
     init(storage: (UInt64, UInt64, UInt64, UInt64)) { self.storage = storage }
