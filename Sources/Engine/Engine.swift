@@ -131,7 +131,19 @@ public struct Engine: Sendable {
                 continue
             }
             counters.cyclesSized += 1
-            guard let sizing = size(id, hops: &hops) else {
+            let cycle = index[id]
+            guard let first = cycle.first, let base = index.tokenIn(of: first) else {
+                lap(&timings.size)
+                continue
+            }
+            let minimum = minimumProfit(of: cycle, in: base)
+            // Most screened cycles cannot pay their cost: the maps beside the rates say so first.
+            if state.rates.profitBound(cycle).excludes(above: minimum) {
+                counters.belowCost += 1
+                lap(&timings.size)
+                continue
+            }
+            guard let sizing = size(cycle, in: base, minimumProfit: minimum, hops: &hops) else {
                 lap(&timings.size)
                 continue
             }
@@ -177,47 +189,45 @@ public struct Engine: Sendable {
 
     // MARK: Sizing and pricing
 
-    /// Sizes cycle `id` on the pending state; nil when a pool is missing or the input bounds are
-    /// empty. A cycle that cannot profit more than the floor of its transaction's cost and
-    /// `minNetProfit` is answered from the closed form without a quote, where the closed form
-    /// holds: it could not be reported.
+    /// The least profit, in `base`, that could make `cycle` worth reporting: the floor of its
+    /// transaction's cost and `minNetProfit`, both converted into the base token through the
+    /// pool `price` converts by. A cycle whose profit bound is not above it is answered without
+    /// sizing: it could not be reported.
     ///
-    /// The bound is asked first of the pools' floating-point maps (`SpotRates.profitBound`), where
-    /// every hop has one that holds for all inputs, then of the exact closed form.
+    /// The floor (L2 gas alone) is at most the cost, so its conversion at most the cost's;
+    /// `minNetProfit`'s conversion `Y` is at most the base amount `X` whose conversion back
+    /// reaches it (a round trip through one pool never gains), so one unit less than `Y` is
+    /// below what a reported cycle nets in its base.
     ///
-    /// Both are converted into the base token through the pool `price` converts by: the floor
-    /// (L2 gas alone) is at most the cost, so its conversion at most the cost's; `minNetProfit`'s
-    /// conversion `Y` is at most the base amount `X` whose conversion back reaches it (a round
-    /// trip through one pool never gains), so one unit less than `Y` is below what a reported
-    /// cycle nets in its base.
-    ///
-    /// `mutating` though it changes nothing: as a non-mutating method called from `process`,
-    /// the compiler copied the whole engine (1,040 bytes, retaining each of its buffers) before
-    /// every call, once per cycle that passed the screen.
-    private mutating func size(_ id: CycleID, hops memo: inout SizingHopMemo) -> CycleSizing? {
-        let cycle = index[id]
-        guard let first = cycle.first, let base = index.tokenIn(of: first) else { return nil }
-        let cap = configuration.inputCap(for: base)
-        guard !cap.isZero else { return nil }
+    /// `process` asks the pools' floating-point maps for the bound first
+    /// (`SpotRates.profitBound`) and sizes only the cycles it does not exclude: returning a
+    /// `CycleSizing` (129 bytes) for each of the many it excludes cost more than the test, by
+    /// perf (its copy stalled on store forwarding).
+    private func minimumProfit(of cycle: Cycle, in base: Address) -> UInt256 {
         let weth = ArbitrumOne.wrappedNativeToken
         let floor = pricer.costFloor(of: cycle, roster: roster)
         let floorInBase = conversion.convert(floor, from: weth, to: base, state: state) ?? .zero
         let minimumNet = conversion.convert(configuration.minNetProfit, from: weth, to: base, state: state) ?? .zero
         let (sum, overflow) = floorInBase.addingReportingOverflow(minimumNet.isZero ? .zero : minimumNet - .one)
-        let minimum = overflow ? floorInBase : sum
-        // Most screened cycles cannot pay their cost: the maps beside the rates say so first.
-        if let quick = state.rates.profitBound(cycle).excluding(above: minimum) {
-            return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, hopQuotes: 0,
-                               profitBound: UInt256(truncating: quick))
-        }
+        return overflow ? floorInBase : sum
+    }
+
+    /// Sizes `cycle`, which starts at `base`, on the pending state for a profit above
+    /// `minimumProfit` (`minimumProfit(of:in:)`); nil when a pool is missing or the input
+    /// bounds are empty.
+    ///
+    /// `mutating` though it changes nothing: as a non-mutating method called from `process`,
+    /// the compiler copied the whole engine (1,040 bytes, retaining each of its buffers) before
+    /// every call, once per cycle that passed the screen.
+    private mutating func size(_ cycle: Cycle, in base: Address, minimumProfit: UInt256, hops memo: inout SizingHopMemo) -> CycleSizing? {
+        guard let bounds = SizingBounds(upper: configuration.inputCap(for: base)) else { return nil }
         var hops: [SizingHop] = []
         hops.reserveCapacity(cycle.count)
         for hop in cycle {
             guard let made = memo.hop(hop, in: state) else { return nil }
             hops.append(made)
         }
-        guard let bounds = SizingBounds(upper: cap) else { return nil }
-        return sizer.size(hops, within: bounds, minimumProfit: minimum)
+        return sizer.size(hops, within: bounds, minimumProfit: minimumProfit)
     }
 
     /// Prices a sized cycle; nil (counted) when its net profit is below `minNetProfit`.

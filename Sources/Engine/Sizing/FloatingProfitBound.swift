@@ -66,20 +66,36 @@ struct FloatingProfitBound {
     /// The bound and where the maps reach it, their square roots taken once; nil where a hop
     /// had no usable map or the values left `Double`'s range.
     var peak: Peak? {
-        guard k.isFinite, m.isFinite, n.isFinite, n > 0 else { return nil }
-        let r = Self.relativeError
-        let (a, b) = (k.squareRoot(), m.squareRoot())
-        let gap = a - b + r * (a + b)
-        guard gap > 0 else { return Peak(bound: 0, input: 0, scale: a * b / n) }
-        let bound = gap * gap / (n * (1 - r)) * (1 + r)
+        guard let (a, b) = roots, let bound = Self.bound(a, b, n) else { return nil }
+        guard bound > 0 else { return Peak(bound: 0, input: 0, scale: a * b / n) }
         let input = b * (a - b) / n
-        guard bound.isFinite, input.isFinite else { return nil }
-        return Peak(bound: bound.rounded(.up), input: Swift.max(input, 0), scale: a * b / n)
+        guard input.isFinite else { return nil }
+        return Peak(bound: bound, input: Swift.max(input, 0), scale: a * b / n)
     }
 
-    /// The bound, where it shows that no input profits more than `minimum`; nil otherwise.
-    func excluding(above minimum: UInt256) -> Double? {
-        peak.flatMap { $0.excludes(minimum) ? $0.bound : nil }
+    /// Whether the bound shows that no input profits more than `minimum` (`Peak.excludes`),
+    /// computing the bound alone.
+    func excludes(above minimum: UInt256) -> Bool {
+        guard let (a, b) = roots, let bound = Self.bound(a, b, n) else { return false }
+        return Peak.excludes(minimum, bound: bound)
+    }
+
+    /// `√K` and `√M`; nil where a hop had no usable map or the values left `Double`'s range.
+    @inline(__always)
+    private var roots: (Double, Double)? {
+        guard k.isFinite, m.isFinite, n.isFinite, n > 0 else { return nil }
+        return (k.squareRoot(), m.squareRoot())
+    }
+
+    /// The bound from the roots `a` and `b` (rounded up; 0 where no input profits); nil where
+    /// it leaves `Double`'s range.
+    @inline(__always)
+    private static func bound(_ a: Double, _ b: Double, _ n: Double) -> Double? {
+        let r = relativeError
+        let gap = a - b + r * (a + b)
+        guard gap > 0 else { return 0 }
+        let bound = gap * gap / (n * (1 - r)) * (1 + r)
+        return bound.isFinite ? bound.rounded(.up) : nil
     }
 
     /// The maps' profit at its peak.
@@ -95,6 +111,12 @@ struct FloatingProfitBound {
 
         /// Whether the bound shows that no input profits more than `minimum` (never for zero).
         func excludes(_ minimum: UInt256) -> Bool {
+            Self.excludes(minimum, bound: bound)
+        }
+
+        /// Whether `bound` shows that no input profits more than `minimum`.
+        @inline(__always)
+        static func excludes(_ minimum: UInt256, bound: Double) -> Bool {
             !minimum.isZero && bound <= minimum.approximateDouble * (1 - FloatingProfitBound.relativeError)
         }
 
