@@ -20,9 +20,9 @@ struct CycleEvaluator {
     /// Its outcome; `.reverted` before any quote.
     private(set) var bestOutcome: CycleOutcome = .reverted
     /// Each hop's output for `bestInput`.
-    private(set) var bestAmounts: [UInt256]
+    private var bestAmounts: HopOutputs
     /// Each hop's output for the input being quoted (or quoted last, unless it became the best).
-    private var amounts: [UInt256]
+    private var amounts: HopOutputs
     /// The input quoted last, when no hop reverted for it.
     private var lastInput: UInt256?
     /// Whether the last input's outputs are in `bestAmounts` (it became the best).
@@ -31,8 +31,8 @@ struct CycleEvaluator {
     /// An evaluator for `hops`.
     init(_ hops: [SizingHop]) {
         self.hops = hops
-        bestAmounts = Array(repeating: .zero, count: hops.count)
-        amounts = Array(repeating: .zero, count: hops.count)
+        bestAmounts = HopOutputs(count: hops.count)
+        amounts = HopOutputs(count: hops.count)
     }
 
     /// Quotes the cycle for `input`, remembering it if it is the best so far: what comes back,
@@ -62,7 +62,7 @@ struct CycleEvaluator {
     /// Each hop's output for `input` if it was the input quoted last; nil otherwise.
     func outputs(ifLast input: UInt256) -> [UInt256]? {
         guard lastInput == input else { return nil }
-        return lastIsBest ? bestAmounts : amounts
+        return lastIsBest ? bestAmounts.array : amounts.array
     }
 
     /// Quotes the cycle for `input` (as `evaluate`) and ranks the result.
@@ -73,6 +73,50 @@ struct CycleEvaluator {
     /// The best input as a trade, when it makes a profit of at least one unit.
     var bestTrade: SizedCycle? {
         guard let profit = bestOutcome.profit else { return nil }
-        return SizedCycle(amountIn: bestInput, amountsOut: bestAmounts, profit: profit)
+        return SizedCycle(amountIn: bestInput, amountsOut: bestAmounts.array, profit: profit)
+    }
+}
+
+/// Each hop's output for one input, held inline for cycles of up to three hops (every cycle
+/// the index holds) and in an array beyond: an evaluator then sizes a cycle without allocating
+/// until it reports the trade. (Two arrays per sizing cost more than a tenth of a 2-pair
+/// sizing by perf: the allocations and the runtime's look-up of their storage type.)
+struct HopOutputs {
+    /// The outputs of hops 0, 1 and 2 when `count <= 3`.
+    private var inline: (UInt256, UInt256, UInt256) = (.zero, .zero, .zero)
+    /// The outputs when `count > 3`; empty (no allocation) otherwise.
+    private var spilled: [UInt256] = []
+    /// The number of hops.
+    let count: Int
+
+    /// Zeros for `count` hops.
+    init(count: Int) {
+        self.count = count
+        if count > 3 { spilled = Array(repeating: .zero, count: count) }
+    }
+
+    /// Hop `index`'s output.
+    subscript(index: Int) -> UInt256 {
+        get {
+            guard count <= 3 else { return spilled[index] }
+            switch index {
+            case 0: return inline.0
+            case 1: return inline.1
+            default: precondition(index == 2, "hop index out of range"); return inline.2
+            }
+        }
+        set {
+            guard count <= 3 else { spilled[index] = newValue; return }
+            switch index {
+            case 0: inline.0 = newValue
+            case 1: inline.1 = newValue
+            default: precondition(index == 2, "hop index out of range"); inline.2 = newValue
+            }
+        }
+    }
+
+    /// The outputs in hop order.
+    var array: [UInt256] {
+        count <= 3 ? (0..<count).map { self[$0] } : spilled
     }
 }

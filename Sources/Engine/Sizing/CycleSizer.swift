@@ -83,7 +83,7 @@ public struct CycleSizer: Sendable {
             return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, hopQuotes: 0, profitBound: optimum.profitBound)
         }
         let start = bounds.clamp(optimum.input)
-        let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start), inverse: CycleInverse(hops, probeLimit: Self.inverseProbeLimit))
+        let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start), hops: hops, probeLimit: Self.inverseProbeLimit)
         guard let run = climb.run(&evaluator, holding: start) else {
             return bracketed(&evaluator, through: start > bounds.lower ? start - .one : nil, within: bounds)
         }
@@ -133,7 +133,7 @@ public struct CycleSizer: Sendable {
             return CycleSizing(trade: nil, method: .closedFormBelowMinimum, quoteEvaluations: 0, hopQuotes: 0, profitBound: bound)
         }
         let start = bounds.clamp(UInt256(truncating: peak.input))
-        let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start), inverse: CycleInverse(hops, probeLimit: Self.inverseProbeLimit))
+        let climb = StepClimb(bounds: bounds, width: Self.predictedRunWidth(hops, at: start), hops: hops, probeLimit: Self.inverseProbeLimit)
         guard let run = climb.run(&evaluator, holding: start), evaluator.bestInput == run.input,
               let profit = evaluator.bestOutcome.profit, profit <= bound, bound - profit <= profit / toleranceDivisor,
               // Where few inputs could still do as well, the exact path quotes them all instead
@@ -163,7 +163,7 @@ public struct CycleSizer: Sendable {
         // At a pool's end, start a little inside it: the walk's input is only as exact as the
         // floating point, and one unit past the end reverts.
         let start = bounds.clamp(UInt256(truncating: walk.atEnd ? walk.input * (1 - 0x1p-40) - 1 : walk.input))
-        let climb = StepClimb(bounds: bounds, width: Swift.max(UInt256(truncating: walk.runWidth), .one), inverse: CycleInverse(hops, probeLimit: Self.inverseProbeLimit))
+        let climb = StepClimb(bounds: bounds, width: Swift.max(UInt256(truncating: walk.runWidth), .one), hops: hops, probeLimit: Self.inverseProbeLimit)
         guard let run = climb.run(&evaluator, holding: start) else {
             return bracketed(&evaluator, through: start > bounds.lower ? start - .one : nil, within: bounds)
         }

@@ -40,12 +40,13 @@ struct StepClimb {
     /// search costs about `2·log2(width)` cycle quotes, the inverse about three.
     static let inverseWidth = UInt256(8)
 
-    /// A search over `bounds` with runs about `width` wide, asking `inverse` for where they
-    /// start when they are at least `inverseWidth` wide.
-    init(bounds: SizingBounds, width: UInt256, inverse: CycleInverse?) {
+    /// A search over `bounds` with runs about `width` wide, asking the inverse of `hops`
+    /// (`CycleInverse`, each hop spending at most `probeLimit` quotes) where they start when
+    /// they are at least `inverseWidth` wide; narrower runs never build it.
+    init(bounds: SizingBounds, width: UInt256, hops: [SizingHop], probeLimit: Int) {
         self.bounds = bounds
         self.width = width
-        self.inverse = width >= Self.inverseWidth ? inverse : nil
+        self.inverse = width >= Self.inverseWidth ? CycleInverse(hops, probeLimit: probeLimit) : nil
     }
 
     /// The run holding `start`, found by quoting `start` and searching below it; nil, having
