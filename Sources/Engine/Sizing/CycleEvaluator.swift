@@ -60,9 +60,9 @@ struct CycleEvaluator {
     }
 
     /// Each hop's output for `input` if it was the input quoted last; nil otherwise.
-    func outputs(ifLast input: UInt256) -> [UInt256]? {
+    func outputs(ifLast input: UInt256) -> HopOutputs? {
         guard lastInput == input else { return nil }
-        return lastIsBest ? bestAmounts.array : amounts.array
+        return lastIsBest ? bestAmounts : amounts
     }
 
     /// Quotes the cycle for `input` (as `evaluate`) and ranks the result.
@@ -93,6 +93,12 @@ struct HopOutputs {
     init(count: Int) {
         self.count = count
         if count > 3 { spilled = Array(repeating: .zero, count: count) }
+    }
+
+    /// `outputs`, in hop order.
+    init(_ outputs: [UInt256]) {
+        self.init(count: outputs.count)
+        for (index, output) in outputs.enumerated() { self[index] = output }
     }
 
     /// Hop `index`'s output.

@@ -94,7 +94,7 @@ struct CycleInverse {
     /// answer. `known`, when given, is an input whose cycle output is exactly `amountOut` with
     /// each hop's output for it: a hop whose output there is its target starts from its input
     /// there. Adds the pool computations spent to `quotes`.
-    func smallestInput(reaching amountOut: UInt256, known: (input: UInt256, outputs: [UInt256])? = nil, quotes: inout Int) -> UInt256? {
+    func smallestInput(reaching amountOut: UInt256, known: (input: UInt256, outputs: HopOutputs)? = nil, quotes: inout Int) -> UInt256? {
         var amount = amountOut
         for index in hops.indices.reversed() {
             let knownInput = known.flatMap { known in
