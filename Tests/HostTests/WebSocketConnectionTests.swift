@@ -99,6 +99,24 @@ import Testing
         await server.stop()
     }
 
+    /// A server that accepts the connection and never answers the upgrade: the handshake ends at
+    /// its deadline with an error that says so (closing the channel mid-upgrade would otherwise
+    /// surface as NIO's "inappropriate operation for state").
+    @Test(.timeLimit(.minutes(1)))
+    func aSilentServerTimesTheHandshakeOut() async throws {
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { $0.eventLoop.makeSucceededVoidFuture() }
+            .bind(host: "127.0.0.1", port: 0).get()
+        let port = try #require(listener.localAddress?.port)
+        let address = try #require(WebSocketAddress("ws://127.0.0.1:\(port)/"))
+        let hasty = WebSocketLimits(maximumMessageSize: 64, idleTimeout: .seconds(10), handshakeTimeout: .milliseconds(200))
+        await #expect(throws: WebSocketConnectionError.handshakeTimedOut(.milliseconds(200))) {
+            _ = try await WebSocketConnection.open(
+                address, headers: [], limits: hasty, tls: nil, on: MultiThreadedEventLoopGroup.singleton.next(), receive: Inbox().receive)
+        }
+        try await listener.close()
+    }
+
     /// Cancelling the task that waits for the end closes the connection with a close frame
     /// (1000) to the server.
     @Test(.timeLimit(.minutes(1)))

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -33,6 +34,7 @@ final class WebSocketConnection: Sendable {
     ) async throws -> WebSocketConnection {
         let end = WebSocketEndBox()
         let timeout = TimeAmount(limits.handshakeTimeout)
+        let deadline = NIODeadline.now() + timeout
         let (channel, upgrade) = try await ClientBootstrap(group: eventLoop)
             .connectTimeout(timeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -64,12 +66,19 @@ final class WebSocketConnection: Sendable {
                     return (channel, upgrade)
                 }
             }
-        let deadline = channel.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
-        defer { deadline.cancel() }
+        // Closing the channel at the deadline fails the upgrade with whatever NIO says of a channel
+        // closed mid-handshake; the flag lets the caller say what happened instead.
+        let timedOut = NIOLockedValueBox(false)
+        let expiry = channel.eventLoop.scheduleTask(deadline: deadline) {
+            timedOut.withLockedValue { $0 = true }
+            channel.close(promise: nil)
+        }
+        defer { expiry.cancel() }
         do {
             guard try await upgrade.get() == .upgraded else { throw WebSocketConnectionError.upgradeRefused }
         } catch {
             channel.close(promise: nil)
+            if timedOut.withLockedValue({ $0 }) { throw WebSocketConnectionError.handshakeTimedOut(limits.handshakeTimeout) }
             throw error
         }
         return WebSocketConnection(channel: channel, end: end)
@@ -112,6 +121,13 @@ final class WebSocketConnection: Sendable {
 enum WebSocketConnectionError: Error, Equatable, CustomStringConvertible {
     /// The server answered the handshake without switching to WebSocket.
     case upgradeRefused
+    /// The connection, TLS and the upgrade together took longer than the handshake timeout.
+    case handshakeTimedOut(Duration)
 
-    var description: String { "the server refused the WebSocket upgrade" }
+    var description: String {
+        switch self {
+        case .upgradeRefused: "the server refused the WebSocket upgrade"
+        case .handshakeTimedOut(let limit): "the WebSocket handshake took longer than \(limit)"
+        }
+    }
 }
