@@ -87,7 +87,10 @@ import Testing
         let end = try await Self.run(server, limits: limits, inbox: inbox)
         #expect(end == .idle)
         #expect(inbox.messages == ["hello"])
-        #expect(server.received.filter { $0.opcode == .pong }.count >= 3)
+        // Pings came after the last message and were answered, and still the connection went
+        // idle. How many fit in the 300 ms depends on the machine's load (about 14 unloaded; two
+        // under Thread Sanitizer with every Host test running at once), so one is asked for.
+        #expect(server.received.contains { $0.opcode == .pong })
     }
 
     @Test(.timeLimit(.minutes(1)))
