@@ -4,7 +4,8 @@ import Testing
 import UniswapV2
 
 /// What the engine asks of a pair beyond the differential vectors: its curve is its quote before
-/// rounding down (and `exactQuote` is its quote, reverts included), its marginal rate a tiny
+/// rounding down (and `exactQuote` is its quote, reverts included, and says as its quote would
+/// whether it pays a target), its marginal rate a tiny
 /// quote's, and it has no price limit.
 @Suite struct PairCurveTests {
     /// A uniform value of `bits` random bits at most (then a log-uniform spread of sizes).
@@ -36,6 +37,12 @@ import UniswapV2
                     let out = try? pool.amountOut(x, from: from, to: to)
                     // The sizer's quote from the curve alone is the pool's, reverts included.
                     #expect(exactQuote.amountOut(x) == out, "\(x)")
+                    // Asking whether it pays a target, without the division, agrees with the
+                    // quote on either side of its output, at zero and where target·D overflows.
+                    let near = out.map { [$0 - .one, $0, $0 + .one] } ?? []
+                    for target in near + [.zero, .one, Self.random(bits: 256, &random), .max] {
+                        #expect(exactQuote.pays(atLeast: target, for: x) == (out.map { $0 >= Swift.max(target, .one) } ?? false), "\(x) \(target)")
+                    }
                     guard let out else { continue }
                     let scaled = x * curve.feeMultiplier
                     #expect(out == UInt256.mulDiv(scaled, curve.reserveOut, curve.reserveIn * curve.feeDenominator + scaled))

@@ -59,6 +59,24 @@ struct CycleEvaluator {
         return amount
     }
 
+    /// Whether the cycle pays back at least `target` for `input` (false where a hop reverts),
+    /// counted as a quote: every hop is quoted but the last, which is only asked whether it pays
+    /// `target` (`ConstantProductQuote.pays(atLeast:for:)`, a multiplication in place of its
+    /// quote's division) where it is a pair. It learns no output, so `input` never becomes the
+    /// best: for the searches that only ask on which side of an output an input lies.
+    mutating func reaches(_ target: UInt256, from input: UInt256) -> Bool {
+        evaluations += 1
+        lastInput = nil
+        guard let last = hops.indices.last else { return false }
+        var amount = input
+        for index in 0..<last {
+            guard let output = hops[index].amountOut(amount) else { return false }
+            amount = output
+        }
+        if let exactQuote = hops[last].exactQuote { return exactQuote.pays(atLeast: target, for: amount) }
+        return hops[last].amountOut(amount).map { $0 >= target } ?? false
+    }
+
     /// Each hop's output for `input` if it was the input quoted last; nil otherwise.
     func outputs(ifLast input: UInt256) -> HopOutputs? {
         guard lastInput == input else { return nil }

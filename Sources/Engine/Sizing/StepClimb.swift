@@ -21,8 +21,9 @@ struct StepClimb {
         var input: UInt256
         /// The cycle's output over the run.
         var output: UInt256
-        /// The output for `input − 1`; nil when not quoted (a first input the inverse found), when
-        /// `input` is the lower bound or when that input reverts.
+        /// The output for `input − 1`; nil when not quoted (a first input the inverse found, or
+        /// one the input below was only asked about), when `input` is the lower bound or when
+        /// that input reverts.
         var previousOutput: UInt256?
 
         /// The run's best outcome (its first input's).
@@ -54,6 +55,11 @@ struct StepClimb {
     /// which ends a run whose output is lower by at least one unit.
     func run(_ evaluator: inout CycleEvaluator, holding start: UInt256) -> Run? {
         guard let output = evaluator.evaluate(start) else { return nil }
+        // Runs one unit wide (tokens of like decimals): `start` usually begins its own, which
+        // one question about the input below settles.
+        if width == .one, start > bounds.lower, !evaluator.reaches(output, from: start - .one) {
+            return Run(input: start, output: output, previousOutput: nil)
+        }
         // Where start sits in its run is unknown: probe a little more than a run below, so that
         // what remains is one bisection.
         let reach = width + (width >> 2)
@@ -62,9 +68,13 @@ struct StepClimb {
 
     /// Whether the input one unit above `run`'s first does better: only where that input starts
     /// a run of its own whose output is higher by more than one unit.
+    /// It is asked, not quoted (`CycleEvaluator.reaches`): a caller told yes searches on and
+    /// quotes it then.
     func nextInputBeats(_ evaluator: inout CycleEvaluator, _ run: Run) -> Bool {
-        guard run.input < bounds.upper else { return false }
-        return evaluator.outcome(run.input + .one) > run.outcome
+        // Profit `g(x + 1) − (x + 1) > g(x) − x` exactly when `g(x + 1) >= g(x) + 2`.
+        let (target, overflow) = run.output.addingReportingOverflow(UInt256(2))
+        guard run.input < bounds.upper, !overflow else { return false }
+        return evaluator.reaches(target, from: run.input + .one)
     }
 
     /// From `run`, moves run by run towards a better neighbouring run until neither is better,

@@ -43,6 +43,24 @@ public struct ConstantProductQuote: Sendable, Equatable {
         return amountOut
     }
 
+    /// Whether the pair pays at least `target` for `amountIn` (false where it pays less or
+    /// reverts), decided without the quote's division: `floor(N / D) >= y` exactly when
+    /// `N >= y·D` for the quote's numerator `N` and denominator `D > 0`, and a product `y·D`
+    /// past 256 bits exceeds every `N` that fits. One multiplication in place of a division, for
+    /// a search that only asks on which side of an output an input lies.
+    @inlinable
+    public func pays(atLeast target: UInt256, for amountIn: UInt256) -> Bool {
+        guard !amountIn.isZero, amountIn <= inputLimit else { return false }
+        // An output of zero reverts: at least one unit is asked for in any case.
+        let target = Swift.max(target, .one)
+        let (withFee, feeOverflow) = amountIn.multipliedAndAddedReportingOverflow(by: multiplier, adding: 0)
+        let (numerator, numeratorOverflow) = amountIn.multipliedReportingOverflow(by: numeratorFactor)
+        let (denominator, sumOverflow) = base.addingReportingOverflow(withFee)
+        guard !(feeOverflow || numeratorOverflow || sumOverflow) else { return false }
+        let (needed, neededOverflow) = target.multipliedReportingOverflow(by: denominator)
+        return !neededOverflow && numerator >= needed
+    }
+
     /// The map `x ↦ k·x / (m + n·x)` the quote rounds down, in floating point: `(k, m, n)`.
     public var approximateMap: (k: Double, m: Double, n: Double) {
         (numeratorFactor.approximateDouble, base.approximateDouble, Double(multiplier))
