@@ -39,8 +39,11 @@ public struct Engine: Sendable {
     private let sizer = CycleSizer()
     private var screened = ScreenedMarks()
     /// Pools an aggregator swap with a hidden route may have moved, with the block of its
-    /// message: cycles through them are not sized until a block at or after it is confirmed.
+    /// message: cycles through them are not sized until a block at or after it is confirmed, or
+    /// (no block confirming it) until it is `unconfirmedWindowBlocks` old.
     private var uncertain: [PoolSlot: UInt64] = [:]
+    /// At most the oldest block in `uncertain` (a pool marked again moves its own mark later).
+    private var oldestUncertain: UInt64?
     /// The feed's transactions since the confirmed block, for re-applying after a confirm.
     private var unconfirmed: [(block: UInt64, timestamp: UInt64, transaction: SwapTransaction)] = []
 
@@ -111,6 +114,7 @@ public struct Engine: Sendable {
             unconfirmed.append((block, message.timestamp, transaction))
         }
         forgetUnconfirmed(before: block)
+        expireUncertain(before: block)
         lap(&timings.simulate)
         // Screen the cycles through the moved pools, each once (a pool's list holds a cycle
         // once, so only a second pool's list needs the marks).
@@ -168,7 +172,20 @@ public struct Engine: Sendable {
         let (a, b) = (Self.poolToken(tokenIn), Self.poolToken(tokenOut))
         for slot in index.pools(holding: a, b) {
             uncertain[slot] = Swift.max(uncertain[slot] ?? 0, block)
+            oldestUncertain = Swift.min(oldestUncertain ?? block, block)
         }
+    }
+
+    /// Releases the pools held uncertain for more than `unconfirmedWindowBlocks` before `newest`.
+    /// With no block confirming them (an engine run on a snapshot alone, or a sync far behind)
+    /// they would never be sized again; like the feed transactions forgotten after the same
+    /// window, what the engine could not simulate stays unsimulated. One comparison on most
+    /// messages: the marks are only filtered once the oldest has expired.
+    private mutating func expireUncertain(before newest: UInt64) {
+        let window = configuration.unconfirmedWindowBlocks
+        guard let oldest = oldestUncertain, oldest &+ window < newest else { return }
+        uncertain = uncertain.filter { $0.value &+ window >= newest }
+        oldestUncertain = uncertain.values.min()
     }
 
     /// The token pools hold for `token`: WETH for native ETH (the zero address or `0xEeee…EEeE`).
@@ -282,6 +299,7 @@ public struct Engine: Sendable {
         }
         confirmedBlock = block
         uncertain = uncertain.filter { $0.value > block }
+        oldestUncertain = uncertain.values.min()
         state.dropOverlay()
         unconfirmed.removeAll { $0.block <= block }
         for entry in unconfirmed {
