@@ -5,8 +5,7 @@ import UniswapV2
 
 /// What the engine asks of a pair beyond the differential vectors: its curve is its quote before
 /// rounding down (and `exactQuote` is its quote, reverts included, and says as its quote would
-/// whether it pays a target), its marginal rate a tiny
-/// quote's, and it has no price limit.
+/// whether it pays a target), its marginal rate a tiny quote's, and it has no price limit.
 @Suite struct PairCurveTests {
     /// A uniform value of `bits` random bits at most (then a log-uniform spread of sizes).
     static func random(bits: Int, _ random: inout SplitMix64) -> UInt256 {

@@ -67,9 +67,8 @@ struct StepClimb {
     }
 
     /// Whether the input one unit above `run`'s first does better: only where that input starts
-    /// a run of its own whose output is higher by more than one unit.
-    /// It is asked, not quoted (`CycleEvaluator.reaches`): a caller told yes searches on and
-    /// quotes it then.
+    /// a run of its own whose output is higher by more than one unit. That input is asked, not
+    /// quoted (`CycleEvaluator.reaches`): a caller told yes searches on and quotes it then.
     func nextInputBeats(_ evaluator: inout CycleEvaluator, _ run: Run) -> Bool {
         // Profit `g(x + 1) − (x + 1) > g(x) − x` exactly when `g(x + 1) >= g(x) + 2`.
         let (target, overflow) = run.output.addingReportingOverflow(UInt256(2))
