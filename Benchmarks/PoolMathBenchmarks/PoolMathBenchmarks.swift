@@ -91,6 +91,20 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try v3Pool.quote(zeroForOne: true, amountSpecified: Int256(-1_000_000_000), sqrtPriceLimitX96: TickMath.minSqrtRatio + UInt256(1)))
         }
     }
+    // The same ladder as a Camelot V3 (Algebra) pool, 0.05 % both ways: its swap step is
+    // Kernel's `SwapMath.computeSwapStep`, called from the Camelot module.
+    guard let camelotV3 = try? CamelotV3Pool(
+        address: .zero, token0: .zero, token1: .zero, tickSpacing: 10, feeZeroToOne: 500, feeOneToZero: 500,
+        sqrtPriceX96: v3Pool.state.sqrtPriceX96, tick: v3Pool.state.tick, liquidity: v3Pool.state.liquidity, ticks: v3Pool.state.ticks)
+    else { fatalError("the Camelot V3 ladder no longer builds") }
+    for (crossings, limitTick) in [(0, Int32(2)), (10, -95)] {
+        guard let limit = try? TickMath.sqrtRatio(atTick: limitTick) else { fatalError("tick \(limitTick)") }
+        Benchmark("Camelot V3 quote, exact input, \(crossings) tick crossings (per op)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try camelotV3.quote(zeroForOne: true, amountSpecified: Int256(Int64.max), sqrtPriceLimitX96: limit))
+            }
+        }
+    }
     dispatchBenchmarks(v2: v2Pair, v3: v3Pool)
 }
 
