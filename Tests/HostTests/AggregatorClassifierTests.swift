@@ -96,9 +96,10 @@ import TestSupport
         }
         #expect(swap.legs.isEmpty)
         let usdc = try Address(hex: "0xaf88d065e77c8cC2239327C5EDb3A432268e5831")
+        let amountIn = try #require(UInt256(decimal: "52085941055797375509"))
         #expect(swap.unknownRoutes == [UnknownRoute(
             aggregator: "kyberswap", tokenIn: try Address(hex: "0x0c06ccf38114ddfc35e07427b9424adcca9f44f8"), tokenOut: usdc,
-            amountIn: try #require(UInt256(decimal: "52085941055797375509")), minAmountOut: UInt256(59_299_882))])
+            amountIn: amountIn, minAmountOut: UInt256(59_299_882))])
     }
 
     /// Magpie's program (tx 0xfb27…908a): one swap of TROVE for WETH on a Camelot pair, the
