@@ -25,7 +25,7 @@ enum ExecutorPoolTable {
         while start < listed.count {
             let chunk = listed[start..<min(start + batchSize, listed.count)]
             let params = chunk.map { entry -> [JSONValue] in
-                var data = FunctionSelector.bytes(getter)
+                var data = FunctionSelector.bytes(getter, reservingCapacity: 36)
                 data.appendWord(UInt256(UInt64(entry.value)))
                 return RPCChainSource.callParams(to: executor, data: data, block: head)
             }

@@ -14,8 +14,12 @@ public enum FunctionSelector {
         Keccak256.hash(Array(signature.utf8)).withUnsafeBytes { UInt32(bigEndian: $0.loadUnaligned(as: UInt32.self)) }
     }
 
-    /// The four bytes that calldata calling `selector` starts with.
-    public static func bytes(_ selector: UInt32) -> [UInt8] {
-        withUnsafeBytes(of: selector.bigEndian) { Array($0) }
+    /// The four bytes that calldata calling `selector` starts with, in an array with room for
+    /// `capacity` bytes: a caller that writes the arguments after them allocates once.
+    public static func bytes(_ selector: UInt32, reservingCapacity capacity: Int = 4) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Swift.max(capacity, 4))
+        withUnsafeBytes(of: selector.bigEndian) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 }

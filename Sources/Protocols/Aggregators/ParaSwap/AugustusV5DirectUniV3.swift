@@ -87,8 +87,7 @@ struct AugustusV5DirectUniV3 {
 
     /// The ABI encoding of the router call DirectSwap makes.
     static func routerCall(sell: Bool, path: ArraySlice<UInt8>, recipient: Address, deadline: UInt256, amount: UInt256) -> [UInt8] {
-        var call = FunctionSelector.bytes(sell ? exactInput : exactOutput)
-        call.reserveCapacity(4 + 8 * 32 + path.count + 31)
+        var call = FunctionSelector.bytes(sell ? exactInput : exactOutput, reservingCapacity: 4 + 8 * 32 + path.count + 31)
         call.appendWord(UInt256(0x20))
         call.appendWord(UInt256(0xa0))
         call.appendWord(recipient)

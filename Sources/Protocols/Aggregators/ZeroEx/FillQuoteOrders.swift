@@ -89,8 +89,7 @@ struct FillQuoteOrders {
     /// The ABI encoding of `exactInput` with `path`, `amount` and a least output of 1, the
     /// recipient and deadline zero (SwapRouter02's form has no deadline).
     static func exactInputCall(path: ArraySlice<UInt8>, amount: UInt256, version02: Bool) -> [UInt8] {
-        var call = FunctionSelector.bytes(version02 ? exactInput02 : exactInput)
-        call.reserveCapacity(4 + 8 * 32 + path.count + 31)
+        var call = FunctionSelector.bytes(version02 ? exactInput02 : exactInput, reservingCapacity: 4 + 8 * 32 + path.count + 31)
         call.appendWord(UInt256(0x20))
         call.appendWord(UInt256(version02 ? 0x80 : 0xa0))
         call.appendWord(UInt256.zero)
