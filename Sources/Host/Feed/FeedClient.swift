@@ -83,6 +83,11 @@ public final class FeedClient: Sendable {
     private func runConnections(into sink: any FrameSink) async {
         let threads = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let eventLoop = threads.next()
+        let warmer = configuration.warmInterval.map { interval in
+            eventLoop.scheduleRepeatedTask(initialDelay: TimeAmount(interval), delay: TimeAmount(interval)) { _ in
+                sink.keepWarm(idleFor: interval)
+            }
+        }
         let tls = makeTLSContext()
         await withTaskGroup(of: Void.self) { group in
             for (index, url) in configuration.urls.enumerated() {
@@ -95,6 +100,7 @@ public final class FeedClient: Sendable {
             await group.next()
             group.cancelAll()
         }
+        warmer?.cancel()
         sink.finish()
         do {
             try await threads.shutdownGracefully()

@@ -12,6 +12,9 @@ public struct FeedClientConfiguration: Sendable {
     /// A connection that delivers nothing for this long is dropped and reopened (the Arbitrum One
     /// feed sends several frames a second).
     var idleTimeout: Duration = .seconds(20)
+    /// While no frame comes for this long, the last one is decoded again every time this passes,
+    /// to keep the hot path's decode in the caches (`InlineDeliveries.keepWarm`); nil: never.
+    var warmInterval: Duration? = .milliseconds(1)
     /// The reconnect schedule.
     var backoff = FeedBackoff()
     /// The first sequence number wanted, when resuming from a known position.

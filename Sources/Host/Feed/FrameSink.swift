@@ -7,8 +7,15 @@ protocol FrameSink: Sendable {
     func accept(_ frame: ReceivedFrame) -> Bool
     /// No frame will come again.
     func finish()
+    /// Called on the feed's event loop every `interval` (`FeedClientConfiguration.warmInterval`):
+    /// a sink that decodes on the loop runs its decode again while no frame has come for that
+    /// long, so that the next frame finds it in the caches. Whether it decoded.
+    @discardableResult
+    func keepWarm(idleFor interval: Duration) -> Bool
 }
 
 extension FrameQueue: FrameSink {
     func accept(_ frame: ReceivedFrame) -> Bool { push(frame) }
+    /// Nothing to keep warm: the awaiting consumer decodes elsewhere.
+    func keepWarm(idleFor interval: Duration) -> Bool { false }
 }
