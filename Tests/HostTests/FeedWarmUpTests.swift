@@ -41,6 +41,18 @@ import Testing
         #expect(stats.snapshot.malformedFrames == 0)
     }
 
+    /// A frame arriving during a warm decode waits for it: a large one is never decoded again.
+    @Test func aFrameOverTheLimitIsNotDecodedAgain() {
+        let sink = InlineDeliveries(admission: FeedAdmission(decoder: FeedDecoder(), resumePoint: ResumePoint(next: nil), stats: FeedStats()),
+                                    handle: { _ in true })
+        var large = Self.frame([10], readAgo: .seconds(1))
+        large.bytes += [UInt8](repeating: 0x20, count: InlineDeliveries.warmFrameLimit)
+        #expect(sink.accept(large))
+        #expect(!sink.keepWarm(idleFor: .milliseconds(1)))
+        #expect(sink.accept(Self.frame([11], readAgo: .seconds(1))))
+        #expect(sink.keepWarm(idleFor: .milliseconds(1)))
+    }
+
     @Test func nothingIsDecodedAfterTheConsumerStops() {
         let sink = InlineDeliveries(admission: FeedAdmission(decoder: FeedDecoder(), resumePoint: ResumePoint(next: nil), stats: FeedStats()),
                                     handle: { _ in false })

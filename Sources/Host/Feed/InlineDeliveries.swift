@@ -11,8 +11,11 @@ final class InlineDeliveries: FrameSink, @unchecked Sendable {
     private var admission: FeedAdmission
     private let handle: (FeedDelivery) -> Bool
     private var handling = true
-    /// The last frame accepted, for `keepWarm`.
+    /// The last frame accepted, for `keepWarm`; nil after one larger than `warmFrameLimit`.
     private var lastFrame: ReceivedFrame?
+    /// The largest frame decoded again to keep warm (real frames are about 5 KiB): a frame that
+    /// arrives during a warm decode waits for it, so that decode must stay a few microseconds.
+    static let warmFrameLimit = 64 << 10
     /// Resolved when `handle` asks to stop or input ends.
     let stopped = StopSignal()
 
@@ -25,7 +28,7 @@ final class InlineDeliveries: FrameSink, @unchecked Sendable {
 
     func accept(_ frame: ReceivedFrame) -> Bool {
         let goOn = lock.withLock { () -> Bool in
-            lastFrame = frame
+            lastFrame = frame.bytes.count <= Self.warmFrameLimit ? frame : nil
             guard handling else { return false }
             guard let delivery = admission.admit(frame) else { return true }
             handling = handle(delivery)
